@@ -1,0 +1,35 @@
+namespace IamGraph.Import;
+
+/// <summary>Input the importer cannot accept. Says which file and line, and what was expected there.</summary>
+public sealed class ImportException : Exception
+{
+    public ImportException(string message, string? file = null, int? line = null, Exception? inner = null)
+        : base(message, inner)
+    {
+        File = file;
+        Line = line;
+    }
+
+    public ImportException()
+    {
+    }
+
+    public ImportException(string message)
+        : base(message)
+    {
+    }
+
+    public ImportException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+
+    /// <summary>The offending file (absolute or docs-relative), if one is to blame.</summary>
+    public string? File { get; }
+
+    public int? Line { get; }
+
+    /// <summary><c>file:line: message</c>, the form editors and CI logs link.</summary>
+    public string Describe() =>
+        File is null ? Message : Line is > 0 ? $"{File}:{Line}: {Message}" : $"{File}: {Message}";
+}

@@ -1,0 +1,474 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace IamGraph.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "data_quality_findings",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    kind = table.Column<string>(type: "TEXT", nullable: false),
+                    entity = table.Column<string>(type: "TEXT", nullable: true),
+                    file = table.Column<string>(type: "TEXT", nullable: true),
+                    line = table.Column<int>(type: "INTEGER", nullable: true),
+                    declared = table.Column<long>(type: "INTEGER", nullable: true),
+                    actual = table.Column<long>(type: "INTEGER", nullable: true),
+                    message = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_data_quality_findings", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "import_runs",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    imported_at = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    source = table.Column<string>(type: "TEXT", nullable: false),
+                    format = table.Column<string>(type: "TEXT", nullable: false),
+                    tool_version = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_import_runs", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "policies",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    name = table.Column<string>(type: "TEXT", nullable: false),
+                    name_key = table.Column<string>(type: "TEXT", nullable: false),
+                    arn = table.Column<string>(type: "TEXT", nullable: false),
+                    path = table.Column<string>(type: "TEXT", nullable: false),
+                    aws_managed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    default_version_id = table.Column<string>(type: "TEXT", nullable: true),
+                    action_count = table.Column<int>(type: "INTEGER", nullable: false),
+                    service_count = table.Column<int>(type: "INTEGER", nullable: false),
+                    role_count = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_policies", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "roles",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    name = table.Column<string>(type: "TEXT", nullable: false),
+                    name_key = table.Column<string>(type: "TEXT", nullable: false),
+                    arn = table.Column<string>(type: "TEXT", nullable: false),
+                    path = table.Column<string>(type: "TEXT", nullable: false),
+                    policy_count = table.Column<int>(type: "INTEGER", nullable: false),
+                    action_count = table.Column<int>(type: "INTEGER", nullable: false),
+                    service_count = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_roles", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "services",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    name = table.Column<string>(type: "TEXT", nullable: false),
+                    name_key = table.Column<string>(type: "TEXT", nullable: false),
+                    title = table.Column<string>(type: "TEXT", nullable: true),
+                    action_count = table.Column<int>(type: "INTEGER", nullable: false),
+                    policy_count = table.Column<int>(type: "INTEGER", nullable: false),
+                    role_count = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_services", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "policy_versions",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    policy_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    version_id = table.Column<string>(type: "TEXT", nullable: false),
+                    is_default = table.Column<bool>(type: "INTEGER", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    document = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_policy_versions", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_policy_versions_policies_policy_id",
+                        column: x => x.policy_id,
+                        principalTable: "policies",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "role_policies",
+                columns: table => new
+                {
+                    role_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    policy_id = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_role_policies", x => new { x.role_id, x.policy_id });
+                    table.ForeignKey(
+                        name: "fk_role_policies_policies_policy_id",
+                        column: x => x.policy_id,
+                        principalTable: "policies",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_role_policies_roles_role_id",
+                        column: x => x.role_id,
+                        principalTable: "roles",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "actions",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    name = table.Column<string>(type: "TEXT", nullable: false),
+                    name_key = table.Column<string>(type: "TEXT", nullable: false),
+                    service_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    is_wildcard = table.Column<bool>(type: "INTEGER", nullable: false),
+                    access_level = table.Column<string>(type: "TEXT", nullable: true),
+                    description = table.Column<string>(type: "TEXT", nullable: true),
+                    policy_count = table.Column<int>(type: "INTEGER", nullable: false),
+                    role_count = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_actions", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_actions_services_service_id",
+                        column: x => x.service_id,
+                        principalTable: "services",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "policy_services",
+                columns: table => new
+                {
+                    policy_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    service_id = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_policy_services", x => new { x.policy_id, x.service_id });
+                    table.ForeignKey(
+                        name: "fk_policy_services_policies_policy_id",
+                        column: x => x.policy_id,
+                        principalTable: "policies",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_policy_services_services_service_id",
+                        column: x => x.service_id,
+                        principalTable: "services",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "role_services",
+                columns: table => new
+                {
+                    role_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    service_id = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_role_services", x => new { x.role_id, x.service_id });
+                    table.ForeignKey(
+                        name: "fk_role_services_roles_role_id",
+                        column: x => x.role_id,
+                        principalTable: "roles",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_role_services_services_service_id",
+                        column: x => x.service_id,
+                        principalTable: "services",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "policy_statements",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    policy_version_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    ordinal = table.Column<int>(type: "INTEGER", nullable: false),
+                    sid = table.Column<string>(type: "TEXT", nullable: true),
+                    effect = table.Column<int>(type: "INTEGER", nullable: false),
+                    resource = table.Column<string>(type: "TEXT", nullable: true),
+                    is_not_resource = table.Column<bool>(type: "INTEGER", nullable: false),
+                    condition = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_policy_statements", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_policy_statements_policy_versions_policy_version_id",
+                        column: x => x.policy_version_id,
+                        principalTable: "policy_versions",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "policy_actions",
+                columns: table => new
+                {
+                    policy_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    action_id = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_policy_actions", x => new { x.policy_id, x.action_id });
+                    table.ForeignKey(
+                        name: "fk_policy_actions_actions_action_id",
+                        column: x => x.action_id,
+                        principalTable: "actions",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_policy_actions_policies_policy_id",
+                        column: x => x.policy_id,
+                        principalTable: "policies",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "role_actions",
+                columns: table => new
+                {
+                    role_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    action_id = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_role_actions", x => new { x.role_id, x.action_id });
+                    table.ForeignKey(
+                        name: "fk_role_actions_actions_action_id",
+                        column: x => x.action_id,
+                        principalTable: "actions",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_role_actions_roles_role_id",
+                        column: x => x.role_id,
+                        principalTable: "roles",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "statement_actions",
+                columns: table => new
+                {
+                    statement_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    action_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    is_not_action = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_statement_actions", x => new { x.statement_id, x.action_id, x.is_not_action });
+                    table.ForeignKey(
+                        name: "fk_statement_actions_actions_action_id",
+                        column: x => x.action_id,
+                        principalTable: "actions",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_statement_actions_policy_statements_statement_id",
+                        column: x => x.statement_id,
+                        principalTable: "policy_statements",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_actions_name",
+                table: "actions",
+                column: "name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_actions_name_key",
+                table: "actions",
+                column: "name_key");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_actions_service_id",
+                table: "actions",
+                column: "service_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_policies_arn",
+                table: "policies",
+                column: "arn",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_policies_name",
+                table: "policies",
+                column: "name");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_policies_name_key",
+                table: "policies",
+                column: "name_key");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_policy_actions_action_id_policy_id",
+                table: "policy_actions",
+                columns: new[] { "action_id", "policy_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_policy_services_service_id_policy_id",
+                table: "policy_services",
+                columns: new[] { "service_id", "policy_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_policy_statements_policy_version_id_ordinal",
+                table: "policy_statements",
+                columns: new[] { "policy_version_id", "ordinal" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_policy_versions_policy_id_version_id",
+                table: "policy_versions",
+                columns: new[] { "policy_id", "version_id" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_role_actions_action_id_role_id",
+                table: "role_actions",
+                columns: new[] { "action_id", "role_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_role_policies_policy_id_role_id",
+                table: "role_policies",
+                columns: new[] { "policy_id", "role_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_role_services_service_id_role_id",
+                table: "role_services",
+                columns: new[] { "service_id", "role_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_roles_arn",
+                table: "roles",
+                column: "arn",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_roles_name",
+                table: "roles",
+                column: "name");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_roles_name_key",
+                table: "roles",
+                column: "name_key");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_services_name",
+                table: "services",
+                column: "name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_services_name_key",
+                table: "services",
+                column: "name_key");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_statement_actions_action_id",
+                table: "statement_actions",
+                column: "action_id");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "data_quality_findings");
+
+            migrationBuilder.DropTable(
+                name: "import_runs");
+
+            migrationBuilder.DropTable(
+                name: "policy_actions");
+
+            migrationBuilder.DropTable(
+                name: "policy_services");
+
+            migrationBuilder.DropTable(
+                name: "role_actions");
+
+            migrationBuilder.DropTable(
+                name: "role_policies");
+
+            migrationBuilder.DropTable(
+                name: "role_services");
+
+            migrationBuilder.DropTable(
+                name: "statement_actions");
+
+            migrationBuilder.DropTable(
+                name: "roles");
+
+            migrationBuilder.DropTable(
+                name: "actions");
+
+            migrationBuilder.DropTable(
+                name: "policy_statements");
+
+            migrationBuilder.DropTable(
+                name: "services");
+
+            migrationBuilder.DropTable(
+                name: "policy_versions");
+
+            migrationBuilder.DropTable(
+                name: "policies");
+        }
+    }
+}

@@ -1,0 +1,119 @@
+using IamGraph.Catalog.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Action = IamGraph.Catalog.Entities.Action;
+
+namespace IamGraph.Catalog;
+
+/// <summary>The catalogue as EF Core sees it. Written once per import, read-only while served.</summary>
+public class CatalogDbContext(DbContextOptions<CatalogDbContext> options) : DbContext(options)
+{
+    public DbSet<Service> Services => Set<Service>();
+    public DbSet<Action> Actions => Set<Action>();
+    public DbSet<Policy> Policies => Set<Policy>();
+    public DbSet<Role> Roles => Set<Role>();
+    public DbSet<PolicyAction> PolicyActions => Set<PolicyAction>();
+    public DbSet<PolicyService> PolicyServices => Set<PolicyService>();
+    public DbSet<RolePolicy> RolePolicies => Set<RolePolicy>();
+    public DbSet<RoleAction> RoleActions => Set<RoleAction>();
+    public DbSet<RoleService> RoleServices => Set<RoleService>();
+    public DbSet<PolicyVersion> PolicyVersions => Set<PolicyVersion>();
+    public DbSet<PolicyStatement> PolicyStatements => Set<PolicyStatement>();
+    public DbSet<StatementAction> StatementActions => Set<StatementAction>();
+    public DbSet<DataQualityFinding> DataQualityFindings => Set<DataQualityFinding>();
+    public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Service>(e =>
+        {
+            e.HasIndex(s => s.Name).IsUnique();
+            e.HasIndex(s => s.NameKey);
+            e.HasMany(s => s.Actions).WithOne(a => a.Service).HasForeignKey(a => a.ServiceId);
+        });
+
+        modelBuilder.Entity<Action>(e =>
+        {
+            e.HasIndex(a => a.Name).IsUnique();
+            e.HasIndex(a => a.NameKey);
+            e.HasIndex(a => a.ServiceId);
+        });
+
+        modelBuilder.Entity<Policy>(e =>
+        {
+            e.HasIndex(p => p.Arn).IsUnique();
+            e.HasIndex(p => p.Name);
+            e.HasIndex(p => p.NameKey);
+        });
+
+        modelBuilder.Entity<Role>(e =>
+        {
+            e.HasIndex(r => r.Arn).IsUnique();
+            e.HasIndex(r => r.Name);
+            e.HasIndex(r => r.NameKey);
+        });
+
+        Link<Policy, Action, PolicyAction>(modelBuilder, p => p.Actions, a => a.Policies, l => l.PolicyId, l => l.ActionId);
+        Link<Policy, Service, PolicyService>(modelBuilder, p => p.Services, s => s.Policies, l => l.PolicyId, l => l.ServiceId);
+        Link<Role, Policy, RolePolicy>(modelBuilder, r => r.Policies, p => p.Roles, l => l.RoleId, l => l.PolicyId);
+        Link<Role, Action, RoleAction>(modelBuilder, r => r.Actions, a => a.Roles, l => l.RoleId, l => l.ActionId);
+        Link<Role, Service, RoleService>(modelBuilder, r => r.Services, s => s.Roles, l => l.RoleId, l => l.ServiceId);
+
+        modelBuilder.Entity<PolicyVersion>(e =>
+        {
+            e.HasOne(v => v.Policy).WithMany(p => p.Versions).HasForeignKey(v => v.PolicyId);
+            e.HasIndex(v => new { v.PolicyId, v.VersionId }).IsUnique();
+        });
+        modelBuilder.Entity<PolicyStatement>(e =>
+        {
+            e.HasOne(s => s.PolicyVersion).WithMany(v => v.Statements).HasForeignKey(s => s.PolicyVersionId);
+            e.HasIndex(s => new { s.PolicyVersionId, s.Ordinal }).IsUnique();
+        });
+        modelBuilder.Entity<StatementAction>(e =>
+        {
+            e.HasKey(l => new { l.StatementId, l.ActionId, l.IsNotAction });
+            e.HasOne<PolicyStatement>().WithMany(s => s.Actions).HasForeignKey(l => l.StatementId);
+            e.HasOne<Action>().WithMany().HasForeignKey(l => l.ActionId);
+            e.HasIndex(l => l.ActionId);
+        });
+
+        SnakeCaseNames.Apply(modelBuilder);
+    }
+
+    /// <summary>Many-to-many through an explicit join entity, indexed both ways so either side reads in one seek.</summary>
+    private static void Link<TLeft, TRight, TLink>(
+        ModelBuilder modelBuilder,
+        System.Linq.Expressions.Expression<Func<TLeft, IEnumerable<TRight>?>> rights,
+        System.Linq.Expressions.Expression<Func<TRight, IEnumerable<TLeft>?>> lefts,
+        System.Linq.Expressions.Expression<Func<TLink, object?>> leftKey,
+        System.Linq.Expressions.Expression<Func<TLink, object?>> rightKey)
+        where TLeft : class
+        where TRight : class
+        where TLink : class
+    {
+        modelBuilder.Entity<TLeft>()
+            .HasMany(rights)
+            .WithMany(lefts)
+            .UsingEntity<TLink>(
+                r => r.HasOne<TRight>().WithMany().HasForeignKey(rightKey),
+                l => l.HasOne<TLeft>().WithMany().HasForeignKey(leftKey),
+                (EntityTypeBuilder<TLink> j) =>
+                {
+                    j.HasKey(KeyOf(leftKey, rightKey));
+                    j.HasIndex(KeyOf(rightKey, leftKey));
+                });
+    }
+
+    private static string[] KeyOf<TLink>(
+        System.Linq.Expressions.Expression<Func<TLink, object?>> first,
+        System.Linq.Expressions.Expression<Func<TLink, object?>> second) =>
+        [MemberName(first), MemberName(second)];
+
+    private static string MemberName<TLink>(System.Linq.Expressions.Expression<Func<TLink, object?>> e) =>
+        e.Body switch
+        {
+            System.Linq.Expressions.MemberExpression m => m.Member.Name,
+            System.Linq.Expressions.UnaryExpression { Operand: System.Linq.Expressions.MemberExpression m } => m.Member.Name,
+            _ => throw new ArgumentException("Expected a property access.", nameof(e)),
+        };
+}

@@ -1,0 +1,29 @@
+namespace IamGraph.Catalog.Entities;
+
+/// <summary>A managed policy, identified by its ARN.</summary>
+public class Policy
+{
+    public int Id { get; set; }
+    public required string Name { get; set; }
+    public required string NameKey { get; set; }
+    public required string Arn { get; set; }
+
+    /// <summary>The ARN's path between <c>policy/</c> and the name, e.g. <c>/service-role/</c>; <c>/</c> when there is none.</summary>
+    public required string Path { get; set; }
+
+    /// <summary>True for <c>arn:aws:iam::aws:policy/...</c>.</summary>
+    public bool AwsManaged { get; set; }
+
+    /// <summary>Version id of the default document, once raw policy documents are loaded.</summary>
+    public string? DefaultVersionId { get; set; }
+
+    public int ActionCount { get; set; }
+    public int ServiceCount { get; set; }
+    public int RoleCount { get; set; }
+
+    /// <summary>The docs' "Allowed Actions": every action string the policy's statements name (Deny and NotAction are not told apart there).</summary>
+    public ICollection<Action> Actions { get; set; } = [];
+    public ICollection<Service> Services { get; set; } = [];
+    public ICollection<Role> Roles { get; set; } = [];
+    public ICollection<PolicyVersion> Versions { get; set; } = [];
+}

@@ -1,0 +1,24 @@
+namespace IamGraph.Catalog.Entities;
+
+/// <summary>An AWS service prefix as written before the first ':' of an action (<c>s3</c>, <c>S3</c>, <c>all</c> for <c>*</c>).</summary>
+public class Service
+{
+    public int Id { get; set; }
+
+    /// <summary>Exactly as written: <c>S3</c> and <c>s3</c> are two services in the docs.</summary>
+    public required string Name { get; set; }
+
+    /// <summary>Lower-cased name for case-insensitive lookups.</summary>
+    public required string NameKey { get; set; }
+
+    /// <summary>Human name from an action catalogue (e.g. "Amazon S3"); the docs do not carry it.</summary>
+    public string? Title { get; set; }
+
+    public int ActionCount { get; set; }
+    public int PolicyCount { get; set; }
+    public int RoleCount { get; set; }
+
+    public ICollection<Action> Actions { get; set; } = [];
+    public ICollection<Policy> Policies { get; set; } = [];
+    public ICollection<Role> Roles { get; set; } = [];
+}
