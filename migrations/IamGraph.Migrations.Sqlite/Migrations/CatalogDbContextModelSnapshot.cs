@@ -85,6 +85,11 @@ namespace IamGraph.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("actual");
 
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category");
+
                     b.Property<long?>("Declared")
                         .HasColumnType("INTEGER")
                         .HasColumnName("declared");

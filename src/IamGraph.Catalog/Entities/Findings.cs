@@ -5,6 +5,9 @@ public class DataQualityFinding
 {
     public int Id { get; set; }
 
+    /// <summary><c>discrepancy</c> (the docs disagree with themselves) or <c>warning</c> (odd but harmless).</summary>
+    public required string Category { get; set; }
+
     /// <summary>Machine-readable kind, e.g. <c>index-count-mismatch</c>, <c>duplicate-row</c>, <c>missing-page</c>.</summary>
     public required string Kind { get; set; }
 

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace IamGraph.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(CatalogDbContext))]
-    [Migration("20261127205959_Initial")]
+    [Migration("20261127210417_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -87,6 +87,11 @@ namespace IamGraph.Migrations.Sqlite.Migrations
                     b.Property<long?>("Actual")
                         .HasColumnType("INTEGER")
                         .HasColumnName("actual");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category");
 
                     b.Property<long?>("Declared")
                         .HasColumnType("INTEGER")

@@ -17,6 +17,7 @@ namespace IamGraph.Migrations.Sqlite.Migrations
                 {
                     id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
+                    category = table.Column<string>(type: "TEXT", nullable: false),
                     kind = table.Column<string>(type: "TEXT", nullable: false),
                     entity = table.Column<string>(type: "TEXT", nullable: true),
                     file = table.Column<string>(type: "TEXT", nullable: true),

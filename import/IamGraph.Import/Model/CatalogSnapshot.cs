@@ -1,0 +1,62 @@
+namespace IamGraph.Import.Model;
+
+// The catalogue as it will be stored: entities with their ids, every relation as id pairs, counts derived.
+// Built from a DocsCatalog by CatalogBuilder; persisted whole by a catalogue writer.
+
+public sealed record ServiceRow(int Id, string Name, int ActionCount, int PolicyCount, int RoleCount);
+
+public sealed record ActionRow(int Id, string Name, int ServiceId, bool IsWildcard, int PolicyCount, int RoleCount);
+
+public sealed record PolicyRow(int Id, string Name, string Arn, string Path, bool AwsManaged, int ActionCount, int ServiceCount, int RoleCount);
+
+public sealed record RoleRow(int Id, string Name, string Arn, string Path, int PolicyCount, int ActionCount, int ServiceCount);
+
+/// <summary>One row of a join table: left id, right id (e.g. policy id, action id).</summary>
+public readonly record struct Link(int LeftId, int RightId);
+
+public enum FindingCategory
+{
+    /// <summary>The docs disagree with themselves (an index count against its detail page).</summary>
+    Discrepancy,
+
+    /// <summary>Something odd but harmless (a duplicate row, a link to no page).</summary>
+    Warning,
+}
+
+/// <summary>What the import noticed and kept going: see <see cref="FindingKinds"/>.</summary>
+public sealed record Finding(
+    FindingCategory Category,
+    string Kind,
+    string? Entity,
+    string? File,
+    int? Line,
+    long? Declared,
+    long? Actual,
+    string Message);
+
+public sealed record CatalogSnapshot(
+    string Source,
+    DocsLayout Layout,
+    IReadOnlyList<ServiceRow> Services,
+    IReadOnlyList<ActionRow> Actions,
+    IReadOnlyList<PolicyRow> Policies,
+    IReadOnlyList<RoleRow> Roles,
+    IReadOnlyList<Link> PolicyActions,
+    IReadOnlyList<Link> PolicyServices,
+    IReadOnlyList<Link> RolePolicies,
+    IReadOnlyList<Link> RoleActions,
+    IReadOnlyList<Link> RoleServices,
+    IReadOnlyList<Finding> Findings);
+
+/// <summary>The finding kinds, one name each, so reports and queries can filter on them.</summary>
+public static class FindingKinds
+{
+    public const string IndexCountMismatch = "index-count-mismatch";
+    public const string DetailPageMismatch = "detail-page-mismatch";
+    public const string PageLostToSlugCollision = "page-lost-to-slug-collision";
+    public const string DuplicateRow = "duplicate-row";
+    public const string MissingFromIndex = "missing-from-index";
+    public const string IndexEntryWithoutData = "index-entry-without-data";
+    public const string UnknownPolicyArn = "unknown-policy-arn";
+    public const string DuplicatePolicyName = "duplicate-policy-name";
+}

@@ -1,0 +1,83 @@
+using System.CommandLine;
+using IamGraph.Import;
+using Spectre.Console;
+
+namespace IamGraph.Commands;
+
+/// <summary><c>iamgraph import &lt;docs-dir&gt; [--db FILE] [--report FILE]</c></summary>
+internal static class ImportCommand
+{
+    public static Command Create()
+    {
+        var docs = new Argument<string>("docs-dir") { Description = "Folder of the IAM Markdown docs (holding policies/, actions/, services/, or docs/ with them)." };
+        var db = CommonOptions.Database();
+        var report = new Option<string?>("--report") { Description = "Write a JSON report (counts, warnings, discrepancies) to this file." };
+        var command = new Command("import", "Read the IAM docs and replace the catalogue database with them, all or nothing.") { docs, db, report };
+        command.SetAction((parse, cancellationToken) => Task.FromResult(Run(parse.GetValue(docs)!, CommonOptions.ResolveDatabase(parse.GetValue(db)), parse.GetValue(report), cancellationToken)));
+        return command;
+    }
+
+    public static int Run(string docsDirectory, string database, string? reportFile, CancellationToken cancellationToken)
+    {
+        var console = AnsiConsole.Console;
+        try
+        {
+            var result = RunWithProgress(console, docsDirectory, database, cancellationToken);
+            var report = ImportReport.From(result);
+            if (reportFile is not null)
+            {
+                File.WriteAllText(reportFile, report.ToJson());
+            }
+            PrintSummary(console, report);
+            return 0;
+        }
+        catch (ImportException e)
+        {
+            console.MarkupLineInterpolated($"[red]error:[/] {e.Describe()}");
+            console.MarkupLineInterpolated($"[grey]Nothing was changed: {Path.GetFullPath(database)} is as it was.[/]");
+            return 2;
+        }
+        catch (OperationCanceledException)
+        {
+            console.MarkupLine("[yellow]Import cancelled; nothing was changed.[/]");
+            return 130;
+        }
+    }
+
+    private static ImportResult RunWithProgress(IAnsiConsole console, string docs, string database, CancellationToken cancellationToken)
+    {
+        if (!console.Profile.Capabilities.Interactive)
+        {
+            return CatalogImporter.Import(docs, database, cancellationToken: cancellationToken);
+        }
+        ImportResult? result = null;
+        console.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new SpinnerColumn()).Start(ctx =>
+        {
+            var bar = ctx.AddTask("Reading docs", maxValue: 3);
+            var progress = new Progress<ImportStage>(stage =>
+            {
+                bar.Value = (int)stage;
+                bar.Description = stage switch
+                {
+                    ImportStage.Reading => "Reading docs",
+                    ImportStage.Modelling => "Building catalogue",
+                    ImportStage.Writing => "Writing database",
+                    _ => "Done",
+                };
+            });
+            result = CatalogImporter.Import(docs, database, progress, cancellationToken);
+            bar.Value = bar.MaxValue;
+        });
+        return result!;
+    }
+
+    private static void PrintSummary(IAnsiConsole console, ImportReport report)
+    {
+        var c = report.Counts;
+        console.MarkupLineInterpolated($"Imported [bold]{report.Source}[/] ({report.Layout} layout) into [bold]{report.Database}[/] in {report.TimingsMs.Total} ms.");
+        var table = new Table().AddColumns("policies", "actions", "services", "roles", "policy-action links", "role-policy links");
+        table.AddRow(c.Policies.ToString(), c.Actions.ToString(), c.Services.ToString(), c.Roles.ToString(), c.PolicyActions.ToString(), c.RolePolicies.ToString());
+        console.Write(table);
+        console.MarkupLineInterpolated($"{report.Warnings.Count} warnings, {report.Discrepancies.Count} discrepancies between index and detail pages (see --report).");
+    }
+}

@@ -1,0 +1,108 @@
+using IamGraph.Catalog;
+using IamGraph.Import.Model;
+using IamGraph.Import.Tests.Model;
+using IamGraph.Import.Writing;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace IamGraph.Import.Tests.Writing;
+
+public class SqliteCatalogWriterTests
+{
+    [Fact]
+    public void Writes_every_entity_relation_and_finding_readable_through_EF_Core()
+    {
+        using var dir = new TempDirectory();
+        var snapshot = CatalogBuilder.Build(DocsCatalogs.Small());
+
+        new SqliteCatalogWriter(dir.File("catalog.db")).Write(snapshot);
+
+        using var db = new CatalogDbContext(CatalogDatabase.SqliteOptions(dir.File("catalog.db"), readOnly: true));
+        Assert.Equal(3, db.Policies.Count());
+        Assert.Equal(6, db.Actions.Count());
+        var mixed = db.Policies.Include(p => p.Actions).Include(p => p.Services).Include(p => p.Roles).Single(p => p.Name == "MixedCase");
+        Assert.Equal(["S3:GetObject", "ecr:BatchGet*", "s3:getObject"], mixed.Actions.Select(a => a.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["S3", "ecr", "s3"], mixed.Services.Select(s => s.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["Builder"], mixed.Roles.Select(r => r.Name));
+        Assert.Equal(("arn:aws:iam::aws:policy/service-role/MixedCase", "/service-role/", 3), (mixed.Arn, mixed.Path, mixed.ActionCount));
+        var builder = db.Roles.Include(r => r.Actions).Single(r => r.Name == "Builder");
+        Assert.Equal(5, builder.Actions.Count);
+        Assert.Equal("s3:getobject", db.Actions.Single(a => a.Name == "s3:getObject").NameKey);
+        Assert.True(db.Actions.Single(a => a.Name == "*").IsWildcard);
+        Assert.Equal("duplicate-row", db.DataQualityFindings.Single().Kind);
+        Assert.Equal("published", db.ImportRuns.Single().Format);
+    }
+
+    [Fact]
+    public void Leaves_a_rollback_journal_database_and_no_staging_files()
+    {
+        using var dir = new TempDirectory();
+
+        new SqliteCatalogWriter(dir.File("catalog.db")).Write(CatalogBuilder.Build(DocsCatalogs.Small()));
+
+        Assert.Equal(["catalog.db"], Directory.GetFiles(dir.Path).Select(Path.GetFileName));
+        using var connection = new SqliteConnection(CatalogDatabase.SqliteConnectionString(dir.File("catalog.db"), readOnly: true));
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode";
+        Assert.Equal("delete", command.ExecuteScalar());
+    }
+
+    [Fact]
+    public void A_failed_write_leaves_the_previous_database_byte_identical()
+    {
+        using var dir = new TempDirectory();
+        var target = dir.File("catalog.db");
+        new SqliteCatalogWriter(target).Write(CatalogBuilder.Build(DocsCatalogs.Small()));
+        var before = File.ReadAllBytes(target);
+        var good = CatalogBuilder.Build(DocsCatalogs.Small());
+        // Two actions with one name break the unique index half-way through the write.
+        var broken = good with { Actions = [.. good.Actions, good.Actions[0] with { Id = 99 }] };
+
+        Assert.Throws<SqliteException>(() => new SqliteCatalogWriter(target).Write(broken));
+
+        Assert.Equal(before, File.ReadAllBytes(target));
+        Assert.Equal(["catalog.db"], Directory.GetFiles(dir.Path).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void A_cancelled_write_changes_nothing()
+    {
+        using var dir = new TempDirectory();
+        var target = dir.File("catalog.db");
+        new SqliteCatalogWriter(target).Write(CatalogBuilder.Build(DocsCatalogs.Small()));
+        var before = File.ReadAllBytes(target);
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+
+        Assert.ThrowsAny<OperationCanceledException>(() => new SqliteCatalogWriter(target).Write(CatalogBuilder.Build(DocsCatalogs.Small()), cancelled.Token));
+
+        Assert.Equal(before, File.ReadAllBytes(target));
+    }
+
+    [Fact]
+    public void A_reader_open_during_an_import_keeps_reading_the_old_catalogue_and_new_readers_see_the_new_one()
+    {
+        using var dir = new TempDirectory();
+        var target = dir.File("catalog.db");
+        new SqliteCatalogWriter(target).Write(CatalogBuilder.Build(DocsCatalogs.Small()));
+        using var reader = new SqliteConnection(CatalogDatabase.SqliteConnectionString(target, readOnly: true) + ";Pooling=False");
+        reader.Open();
+        Assert.Equal(3L, Count(reader, "policies"));
+
+        var bigger = DocsCatalogs.Of([.. DocsCatalogs.Small().Policies, DocsCatalogs.Policy("Extra", "arn:aws:iam::aws:policy/Extra", "sts:AssumeRole")]);
+        new SqliteCatalogWriter(target).Write(CatalogBuilder.Build(bigger));
+
+        Assert.Equal(3L, Count(reader, "policies"));
+        using var fresh = new SqliteConnection(CatalogDatabase.SqliteConnectionString(target, readOnly: true) + ";Pooling=False");
+        fresh.Open();
+        Assert.Equal(4L, Count(fresh, "policies"));
+    }
+
+    private static long Count(SqliteConnection connection, string table)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT count(*) FROM {table}";
+        return (long)command.ExecuteScalar()!;
+    }
+}
