@@ -17,6 +17,8 @@ public class CatalogDbContext(DbContextOptions<CatalogDbContext> options) : DbCo
     public DbSet<RolePolicy> RolePolicies => Set<RolePolicy>();
     public DbSet<RoleAction> RoleActions => Set<RoleAction>();
     public DbSet<RoleService> RoleServices => Set<RoleService>();
+    public DbSet<EffectiveGrant> EffectiveGrants => Set<EffectiveGrant>();
+    public DbSet<ActionMatch> ActionMatches => Set<ActionMatch>();
     public DbSet<PolicyVersion> PolicyVersions => Set<PolicyVersion>();
     public DbSet<PolicyStatement> PolicyStatements => Set<PolicyStatement>();
     public DbSet<StatementAction> StatementActions => Set<StatementAction>();
@@ -30,6 +32,7 @@ public class CatalogDbContext(DbContextOptions<CatalogDbContext> options) : DbCo
             e.HasIndex(s => s.Name).IsUnique();
             e.HasIndex(s => s.NameKey);
             e.HasMany(s => s.Actions).WithOne(a => a.Service).HasForeignKey(a => a.ServiceId);
+            e.HasOne(s => s.Canonical).WithMany(s => s.Variants).HasForeignKey(s => s.CanonicalId);
         });
 
         modelBuilder.Entity<Action>(e =>
@@ -37,6 +40,7 @@ public class CatalogDbContext(DbContextOptions<CatalogDbContext> options) : DbCo
             e.HasIndex(a => a.Name).IsUnique();
             e.HasIndex(a => a.NameKey);
             e.HasIndex(a => a.ServiceId);
+            e.HasOne(a => a.Canonical).WithMany(a => a.Variants).HasForeignKey(a => a.CanonicalId);
         });
 
         modelBuilder.Entity<Policy>(e =>
@@ -58,6 +62,8 @@ public class CatalogDbContext(DbContextOptions<CatalogDbContext> options) : DbCo
         Link<Role, Policy, RolePolicy>(modelBuilder, r => r.Policies, p => p.Roles, l => l.RoleId, l => l.PolicyId);
         Link<Role, Action, RoleAction>(modelBuilder, r => r.Actions, a => a.Roles, l => l.RoleId, l => l.ActionId);
         Link<Role, Service, RoleService>(modelBuilder, r => r.Services, s => s.Roles, l => l.RoleId, l => l.ServiceId);
+        Link<Policy, Action, EffectiveGrant>(modelBuilder, p => p.EffectiveActions, a => a.GrantedBy, l => l.PolicyId, l => l.ActionId);
+        Link<Action, Action, ActionMatch>(modelBuilder, a => a.Matches, a => a.MatchedBy, l => l.PatternId, l => l.ActionId);
 
         modelBuilder.Entity<PolicyVersion>(e =>
         {

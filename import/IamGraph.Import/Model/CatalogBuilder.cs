@@ -89,7 +89,7 @@ public static class CatalogBuilder
             docs.Root, docs.Layout, serviceRows, actionRows, policyRows, roleRows,
             policyActions, policyServices, rolePolicies, roleActions, roleServices, findings);
         findings.AddRange(CrossChecks.Run(docs, snapshot));
-        return snapshot;
+        return EffectiveGrants.Apply(snapshot);
     }
 
     private sealed record PolicyDraft(int Id, PolicyPage Page, IReadOnlyList<string> Actions);

@@ -3,13 +3,31 @@ namespace IamGraph.Import.Model;
 // The catalogue as it will be stored: entities with their ids, every relation as id pairs, counts derived.
 // Built from a DocsCatalog by CatalogBuilder; persisted whole by a catalogue writer.
 
-public sealed record ServiceRow(int Id, string Name, int ActionCount, int PolicyCount, int RoleCount);
+public sealed record ServiceRow(int Id, string Name, int ActionCount, int PolicyCount, int RoleCount)
+{
+    /// <summary>The case variant most policies use; its own id when it is that variant.</summary>
+    public int CanonicalId { get; init; } = Id;
+}
 
-public sealed record ActionRow(int Id, string Name, int ServiceId, bool IsWildcard, int PolicyCount, int RoleCount);
+public sealed record ActionRow(int Id, string Name, int ServiceId, bool IsWildcard, int PolicyCount, int RoleCount)
+{
+    public int CanonicalId { get; init; } = Id;
+    public int GrantedByCount { get; init; }
+    public int MatchCount { get; init; }
+}
 
-public sealed record PolicyRow(int Id, string Name, string Arn, string Path, bool AwsManaged, int ActionCount, int ServiceCount, int RoleCount);
+public sealed record PolicyRow(int Id, string Name, string Arn, string Path, bool AwsManaged, int ActionCount, int ServiceCount, int RoleCount)
+{
+    public int EffectiveActionCount { get; init; }
+}
 
-public sealed record RoleRow(int Id, string Name, string Arn, string Path, int PolicyCount, int ActionCount, int ServiceCount);
+public sealed record RoleRow(int Id, string Name, string Arn, string Path, int PolicyCount, int ActionCount, int ServiceCount)
+{
+    public int EffectiveActionCount { get; init; }
+}
+
+/// <summary>The policy grants the canonical concrete action; <paramref name="Via"/> are the policy's own action strings that matched.</summary>
+public sealed record Grant(int PolicyId, int ActionId, IReadOnlyList<string> Via);
 
 /// <summary>One row of a join table: left id, right id (e.g. policy id, action id).</summary>
 public readonly record struct Link(int LeftId, int RightId);
@@ -46,7 +64,13 @@ public sealed record CatalogSnapshot(
     IReadOnlyList<Link> RolePolicies,
     IReadOnlyList<Link> RoleActions,
     IReadOnlyList<Link> RoleServices,
-    IReadOnlyList<Finding> Findings);
+    IReadOnlyList<Finding> Findings)
+{
+    /// <summary>(pattern or literal action id, canonical concrete action id) for every action string.</summary>
+    public IReadOnlyList<Link> ActionMatches { get; init; } = [];
+
+    public IReadOnlyList<Grant> EffectiveGrants { get; init; } = [];
+}
 
 /// <summary>The finding kinds, one name each, so reports and queries can filter on them.</summary>
 public static class FindingKinds

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using IamGraph.Catalog;
 using IamGraph.Catalog.Entities;
 using IamGraph.Import.Model;
@@ -58,24 +59,30 @@ public sealed class SqliteCatalogWriter(string targetFile)
         Execute(connection, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;");
         using (var tx = connection.BeginTransaction())
         {
+            // Rows point at their canonical variant, which may come later in name order.
+            Execute(connection, "PRAGMA defer_foreign_keys=ON;", tx);
             new BulkTable<ServiceRow>(model, typeof(Service),
                 (nameof(Service.Id), s => s.Id), (nameof(Service.Name), s => s.Name), (nameof(Service.NameKey), s => ActionName.KeyOf(s.Name)),
+                (nameof(Service.CanonicalId), s => s.CanonicalId),
                 (nameof(Service.ActionCount), s => s.ActionCount), (nameof(Service.PolicyCount), s => s.PolicyCount), (nameof(Service.RoleCount), s => s.RoleCount))
                 .Insert(connection, tx, snapshot.Services, cancellationToken);
             new BulkTable<ActionRow>(model, typeof(Action),
                 (nameof(Action.Id), a => a.Id), (nameof(Action.Name), a => a.Name), (nameof(Action.NameKey), a => ActionName.KeyOf(a.Name)),
                 (nameof(Action.ServiceId), a => a.ServiceId), (nameof(Action.IsWildcard), a => a.IsWildcard),
+                (nameof(Action.CanonicalId), a => a.CanonicalId), (nameof(Action.GrantedByCount), a => a.GrantedByCount), (nameof(Action.MatchCount), a => a.MatchCount),
                 (nameof(Action.PolicyCount), a => a.PolicyCount), (nameof(Action.RoleCount), a => a.RoleCount))
                 .Insert(connection, tx, snapshot.Actions, cancellationToken);
             new BulkTable<PolicyRow>(model, typeof(Policy),
                 (nameof(Policy.Id), p => p.Id), (nameof(Policy.Name), p => p.Name), (nameof(Policy.NameKey), p => p.Name.ToLowerInvariant()),
                 (nameof(Policy.Arn), p => p.Arn), (nameof(Policy.Path), p => p.Path), (nameof(Policy.AwsManaged), p => p.AwsManaged),
-                (nameof(Policy.ActionCount), p => p.ActionCount), (nameof(Policy.ServiceCount), p => p.ServiceCount), (nameof(Policy.RoleCount), p => p.RoleCount))
+                (nameof(Policy.ActionCount), p => p.ActionCount), (nameof(Policy.ServiceCount), p => p.ServiceCount), (nameof(Policy.RoleCount), p => p.RoleCount),
+                (nameof(Policy.EffectiveActionCount), p => p.EffectiveActionCount))
                 .Insert(connection, tx, snapshot.Policies, cancellationToken);
             new BulkTable<RoleRow>(model, typeof(Role),
                 (nameof(Role.Id), r => r.Id), (nameof(Role.Name), r => r.Name), (nameof(Role.NameKey), r => r.Name.ToLowerInvariant()),
                 (nameof(Role.Arn), r => r.Arn), (nameof(Role.Path), r => r.Path),
-                (nameof(Role.PolicyCount), r => r.PolicyCount), (nameof(Role.ActionCount), r => r.ActionCount), (nameof(Role.ServiceCount), r => r.ServiceCount))
+                (nameof(Role.PolicyCount), r => r.PolicyCount), (nameof(Role.ActionCount), r => r.ActionCount), (nameof(Role.ServiceCount), r => r.ServiceCount),
+                (nameof(Role.EffectiveActionCount), r => r.EffectiveActionCount))
                 .Insert(connection, tx, snapshot.Roles, cancellationToken);
 
             InsertLinks<PolicyAction>(model, connection, tx, nameof(PolicyAction.PolicyId), nameof(PolicyAction.ActionId), snapshot.PolicyActions, cancellationToken);
@@ -83,6 +90,12 @@ public sealed class SqliteCatalogWriter(string targetFile)
             InsertLinks<RolePolicy>(model, connection, tx, nameof(RolePolicy.RoleId), nameof(RolePolicy.PolicyId), snapshot.RolePolicies, cancellationToken);
             InsertLinks<RoleAction>(model, connection, tx, nameof(RoleAction.RoleId), nameof(RoleAction.ActionId), snapshot.RoleActions, cancellationToken);
             InsertLinks<RoleService>(model, connection, tx, nameof(RoleService.RoleId), nameof(RoleService.ServiceId), snapshot.RoleServices, cancellationToken);
+
+            InsertLinks<ActionMatch>(model, connection, tx, nameof(ActionMatch.PatternId), nameof(ActionMatch.ActionId), snapshot.ActionMatches, cancellationToken);
+            new BulkTable<Grant>(model, typeof(EffectiveGrant),
+                (nameof(EffectiveGrant.PolicyId), g => g.PolicyId), (nameof(EffectiveGrant.ActionId), g => g.ActionId),
+                (nameof(EffectiveGrant.Via), g => JsonSerializer.Serialize(g.Via)))
+                .Insert(connection, tx, snapshot.EffectiveGrants, cancellationToken);
 
             new BulkTable<Finding>(model, typeof(DataQualityFinding),
                 (nameof(DataQualityFinding.Category), f => f.Category == FindingCategory.Discrepancy ? "discrepancy" : "warning"),
@@ -111,9 +124,10 @@ public sealed class SqliteCatalogWriter(string targetFile)
         string left, string right, IReadOnlyList<Link> links, CancellationToken cancellationToken) =>
         new BulkTable<Link>(model, typeof(TLink), (left, l => l.LeftId), (right, l => l.RightId)).Insert(connection, tx, links, cancellationToken);
 
-    private static void Execute(SqliteConnection connection, string sql)
+    private static void Execute(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
     {
         using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = sql;
         command.ExecuteNonQuery();
     }

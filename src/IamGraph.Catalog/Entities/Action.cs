@@ -22,9 +22,31 @@ public class Action
 
     public string? Description { get; set; }
 
+    /// <summary>The case variant most policies use (ties: ordinal smallest); itself for that variant. Null is read as itself.</summary>
+    public int? CanonicalId { get; set; }
+    public Action? Canonical { get; set; }
+
+    /// <summary>Every action whose name differs from this canonical one only in case (itself included).</summary>
+    public ICollection<Action> Variants { get; set; } = [];
+
     public int PolicyCount { get; set; }
     public int RoleCount { get; set; }
 
+    /// <summary>Policies that grant this (canonical, concrete) action by IAM's matching rules.</summary>
+    public int GrantedByCount { get; set; }
+
+    /// <summary>For a pattern: how many canonical concrete actions it covers.</summary>
+    public int MatchCount { get; set; }
+
     public ICollection<Policy> Policies { get; set; } = [];
     public ICollection<Role> Roles { get; set; } = [];
+
+    /// <summary>Policies that grant this action by IAM's rules (see <see cref="EffectiveGrant"/>).</summary>
+    public ICollection<Policy> GrantedBy { get; set; } = [];
+
+    /// <summary>For a pattern (or a literal), the canonical concrete actions it covers.</summary>
+    public ICollection<Action> Matches { get; set; } = [];
+
+    /// <summary>The patterns (and literals) that cover this canonical concrete action.</summary>
+    public ICollection<Action> MatchedBy { get; set; } = [];
 }

@@ -37,3 +37,21 @@ public sealed class RoleService
     public int RoleId { get; set; }
     public int ServiceId { get; set; }
 }
+
+/// <summary>
+/// The policy grants a canonical concrete action by IAM's rules; <see cref="Via"/> holds the policy's own
+/// action strings that matched it, as a JSON array (e.g. <c>["s3:Get*","s3:*"]</c>).
+/// </summary>
+public sealed class EffectiveGrant
+{
+    public int PolicyId { get; set; }
+    public int ActionId { get; set; }
+    public required string Via { get; set; }
+}
+
+/// <summary>A pattern (or literal) covers a canonical concrete action.</summary>
+public sealed class ActionMatch
+{
+    public int PatternId { get; set; }
+    public int ActionId { get; set; }
+}

@@ -21,9 +21,15 @@ public class Policy
     public int ServiceCount { get; set; }
     public int RoleCount { get; set; }
 
+    /// <summary>How many canonical concrete actions the policy grants by IAM's rules.</summary>
+    public int EffectiveActionCount { get; set; }
+
     /// <summary>The docs' "Allowed Actions": every action string the policy's statements name (Deny and NotAction are not told apart there).</summary>
     public ICollection<Action> Actions { get; set; } = [];
     public ICollection<Service> Services { get; set; } = [];
+
+    /// <summary>Canonical concrete actions its patterns match (case-insensitive, wildcards expanded).</summary>
+    public ICollection<Action> EffectiveActions { get; set; } = [];
     public ICollection<Role> Roles { get; set; } = [];
     public ICollection<PolicyVersion> Versions { get; set; } = [];
 }

@@ -12,6 +12,7 @@ public class Role
     public int PolicyCount { get; set; }
     public int ActionCount { get; set; }
     public int ServiceCount { get; set; }
+    public int EffectiveActionCount { get; set; }
 
     public ICollection<Policy> Policies { get; set; } = [];
 

@@ -14,6 +14,11 @@ public class Service
     /// <summary>Human name from an action catalogue (e.g. "Amazon S3"); the docs do not carry it.</summary>
     public string? Title { get; set; }
 
+    /// <summary>The case variant most policies use (ties: ordinal smallest); null is read as itself.</summary>
+    public int? CanonicalId { get; set; }
+    public Service? Canonical { get; set; }
+    public ICollection<Service> Variants { get; set; } = [];
+
     public int ActionCount { get; set; }
     public int PolicyCount { get; set; }
     public int RoleCount { get; set; }

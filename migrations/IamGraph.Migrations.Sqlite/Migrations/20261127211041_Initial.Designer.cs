@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace IamGraph.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(CatalogDbContext))]
-    [Migration("20261127210417_Initial")]
+    [Migration("20261127211041_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -31,13 +31,25 @@ namespace IamGraph.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("access_level");
 
+                    b.Property<int?>("CanonicalId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("canonical_id");
+
                     b.Property<string>("Description")
                         .HasColumnType("TEXT")
                         .HasColumnName("description");
 
+                    b.Property<int>("GrantedByCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("granted_by_count");
+
                     b.Property<bool>("IsWildcard")
                         .HasColumnType("INTEGER")
                         .HasColumnName("is_wildcard");
+
+                    b.Property<int>("MatchCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("match_count");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -64,6 +76,9 @@ namespace IamGraph.Migrations.Sqlite.Migrations
                     b.HasKey("Id")
                         .HasName("pk_actions");
 
+                    b.HasIndex("CanonicalId")
+                        .HasDatabaseName("ix_actions_canonical_id");
+
                     b.HasIndex("Name")
                         .IsUnique()
                         .HasDatabaseName("ix_actions_name");
@@ -75,6 +90,25 @@ namespace IamGraph.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_actions_service_id");
 
                     b.ToTable("actions");
+                });
+
+            modelBuilder.Entity("IamGraph.Catalog.Entities.ActionMatch", b =>
+                {
+                    b.Property<int>("PatternId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("pattern_id");
+
+                    b.Property<int>("ActionId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("action_id");
+
+                    b.HasKey("PatternId", "ActionId")
+                        .HasName("pk_action_matches");
+
+                    b.HasIndex("ActionId", "PatternId")
+                        .HasDatabaseName("ix_action_matches_action_id_pattern_id");
+
+                    b.ToTable("action_matches");
                 });
 
             modelBuilder.Entity("IamGraph.Catalog.Entities.DataQualityFinding", b =>
@@ -123,6 +157,30 @@ namespace IamGraph.Migrations.Sqlite.Migrations
                         .HasName("pk_data_quality_findings");
 
                     b.ToTable("data_quality_findings");
+                });
+
+            modelBuilder.Entity("IamGraph.Catalog.Entities.EffectiveGrant", b =>
+                {
+                    b.Property<int>("PolicyId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("policy_id");
+
+                    b.Property<int>("ActionId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("action_id");
+
+                    b.Property<string>("Via")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("via");
+
+                    b.HasKey("PolicyId", "ActionId")
+                        .HasName("pk_effective_grants");
+
+                    b.HasIndex("ActionId", "PolicyId")
+                        .HasDatabaseName("ix_effective_grants_action_id_policy_id");
+
+                    b.ToTable("effective_grants");
                 });
 
             modelBuilder.Entity("IamGraph.Catalog.Entities.ImportRun", b =>
@@ -180,6 +238,10 @@ namespace IamGraph.Migrations.Sqlite.Migrations
                     b.Property<string>("DefaultVersionId")
                         .HasColumnType("TEXT")
                         .HasColumnName("default_version_id");
+
+                    b.Property<int>("EffectiveActionCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("effective_action_count");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -358,6 +420,10 @@ namespace IamGraph.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("arn");
 
+                    b.Property<int>("EffectiveActionCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("effective_action_count");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -465,6 +531,10 @@ namespace IamGraph.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("action_count");
 
+                    b.Property<int?>("CanonicalId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("canonical_id");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -489,6 +559,9 @@ namespace IamGraph.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_services");
+
+                    b.HasIndex("CanonicalId")
+                        .HasDatabaseName("ix_services_canonical_id");
 
                     b.HasIndex("Name")
                         .IsUnique()
@@ -525,6 +598,11 @@ namespace IamGraph.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("IamGraph.Catalog.Entities.Action", b =>
                 {
+                    b.HasOne("IamGraph.Catalog.Entities.Action", "Canonical")
+                        .WithMany("Variants")
+                        .HasForeignKey("CanonicalId")
+                        .HasConstraintName("fk_actions_actions_canonical_id");
+
                     b.HasOne("IamGraph.Catalog.Entities.Service", "Service")
                         .WithMany("Actions")
                         .HasForeignKey("ServiceId")
@@ -532,7 +610,43 @@ namespace IamGraph.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_actions_services_service_id");
 
+                    b.Navigation("Canonical");
+
                     b.Navigation("Service");
+                });
+
+            modelBuilder.Entity("IamGraph.Catalog.Entities.ActionMatch", b =>
+                {
+                    b.HasOne("IamGraph.Catalog.Entities.Action", null)
+                        .WithMany()
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_action_matches_actions_action_id");
+
+                    b.HasOne("IamGraph.Catalog.Entities.Action", null)
+                        .WithMany()
+                        .HasForeignKey("PatternId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_action_matches_actions_pattern_id");
+                });
+
+            modelBuilder.Entity("IamGraph.Catalog.Entities.EffectiveGrant", b =>
+                {
+                    b.HasOne("IamGraph.Catalog.Entities.Action", null)
+                        .WithMany()
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_effective_grants_actions_action_id");
+
+                    b.HasOne("IamGraph.Catalog.Entities.Policy", null)
+                        .WithMany()
+                        .HasForeignKey("PolicyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_effective_grants_policies_policy_id");
                 });
 
             modelBuilder.Entity("IamGraph.Catalog.Entities.PolicyAction", b =>
@@ -644,6 +758,16 @@ namespace IamGraph.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_role_services_services_service_id");
                 });
 
+            modelBuilder.Entity("IamGraph.Catalog.Entities.Service", b =>
+                {
+                    b.HasOne("IamGraph.Catalog.Entities.Service", "Canonical")
+                        .WithMany("Variants")
+                        .HasForeignKey("CanonicalId")
+                        .HasConstraintName("fk_services_services_canonical_id");
+
+                    b.Navigation("Canonical");
+                });
+
             modelBuilder.Entity("IamGraph.Catalog.Entities.StatementAction", b =>
                 {
                     b.HasOne("IamGraph.Catalog.Entities.Action", null)
@@ -659,6 +783,11 @@ namespace IamGraph.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_statement_actions_policy_statements_statement_id");
+                });
+
+            modelBuilder.Entity("IamGraph.Catalog.Entities.Action", b =>
+                {
+                    b.Navigation("Variants");
                 });
 
             modelBuilder.Entity("IamGraph.Catalog.Entities.Policy", b =>
@@ -679,6 +808,8 @@ namespace IamGraph.Migrations.Sqlite.Migrations
             modelBuilder.Entity("IamGraph.Catalog.Entities.Service", b =>
                 {
                     b.Navigation("Actions");
+
+                    b.Navigation("Variants");
                 });
 #pragma warning restore 612, 618
         }

@@ -61,7 +61,8 @@ namespace IamGraph.Migrations.Sqlite.Migrations
                     default_version_id = table.Column<string>(type: "TEXT", nullable: true),
                     action_count = table.Column<int>(type: "INTEGER", nullable: false),
                     service_count = table.Column<int>(type: "INTEGER", nullable: false),
-                    role_count = table.Column<int>(type: "INTEGER", nullable: false)
+                    role_count = table.Column<int>(type: "INTEGER", nullable: false),
+                    effective_action_count = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -80,7 +81,8 @@ namespace IamGraph.Migrations.Sqlite.Migrations
                     path = table.Column<string>(type: "TEXT", nullable: false),
                     policy_count = table.Column<int>(type: "INTEGER", nullable: false),
                     action_count = table.Column<int>(type: "INTEGER", nullable: false),
-                    service_count = table.Column<int>(type: "INTEGER", nullable: false)
+                    service_count = table.Column<int>(type: "INTEGER", nullable: false),
+                    effective_action_count = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -96,6 +98,7 @@ namespace IamGraph.Migrations.Sqlite.Migrations
                     name = table.Column<string>(type: "TEXT", nullable: false),
                     name_key = table.Column<string>(type: "TEXT", nullable: false),
                     title = table.Column<string>(type: "TEXT", nullable: true),
+                    canonical_id = table.Column<int>(type: "INTEGER", nullable: true),
                     action_count = table.Column<int>(type: "INTEGER", nullable: false),
                     policy_count = table.Column<int>(type: "INTEGER", nullable: false),
                     role_count = table.Column<int>(type: "INTEGER", nullable: false)
@@ -103,6 +106,11 @@ namespace IamGraph.Migrations.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_services", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_services_services_canonical_id",
+                        column: x => x.canonical_id,
+                        principalTable: "services",
+                        principalColumn: "id");
                 });
 
             migrationBuilder.CreateTable(
@@ -164,12 +172,20 @@ namespace IamGraph.Migrations.Sqlite.Migrations
                     is_wildcard = table.Column<bool>(type: "INTEGER", nullable: false),
                     access_level = table.Column<string>(type: "TEXT", nullable: true),
                     description = table.Column<string>(type: "TEXT", nullable: true),
+                    canonical_id = table.Column<int>(type: "INTEGER", nullable: true),
                     policy_count = table.Column<int>(type: "INTEGER", nullable: false),
-                    role_count = table.Column<int>(type: "INTEGER", nullable: false)
+                    role_count = table.Column<int>(type: "INTEGER", nullable: false),
+                    granted_by_count = table.Column<int>(type: "INTEGER", nullable: false),
+                    match_count = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_actions", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_actions_actions_canonical_id",
+                        column: x => x.canonical_id,
+                        principalTable: "actions",
+                        principalColumn: "id");
                     table.ForeignKey(
                         name: "fk_actions_services_service_id",
                         column: x => x.service_id,
@@ -252,6 +268,55 @@ namespace IamGraph.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "action_matches",
+                columns: table => new
+                {
+                    pattern_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    action_id = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_action_matches", x => new { x.pattern_id, x.action_id });
+                    table.ForeignKey(
+                        name: "fk_action_matches_actions_action_id",
+                        column: x => x.action_id,
+                        principalTable: "actions",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_action_matches_actions_pattern_id",
+                        column: x => x.pattern_id,
+                        principalTable: "actions",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "effective_grants",
+                columns: table => new
+                {
+                    policy_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    action_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    via = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_effective_grants", x => new { x.policy_id, x.action_id });
+                    table.ForeignKey(
+                        name: "fk_effective_grants_actions_action_id",
+                        column: x => x.action_id,
+                        principalTable: "actions",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_effective_grants_policies_policy_id",
+                        column: x => x.policy_id,
+                        principalTable: "policies",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "policy_actions",
                 columns: table => new
                 {
@@ -325,6 +390,16 @@ namespace IamGraph.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_action_matches_action_id_pattern_id",
+                table: "action_matches",
+                columns: new[] { "action_id", "pattern_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_actions_canonical_id",
+                table: "actions",
+                column: "canonical_id");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_actions_name",
                 table: "actions",
                 column: "name",
@@ -339,6 +414,11 @@ namespace IamGraph.Migrations.Sqlite.Migrations
                 name: "ix_actions_service_id",
                 table: "actions",
                 column: "service_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_effective_grants_action_id_policy_id",
+                table: "effective_grants",
+                columns: new[] { "action_id", "policy_id" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_policies_arn",
@@ -410,6 +490,11 @@ namespace IamGraph.Migrations.Sqlite.Migrations
                 column: "name_key");
 
             migrationBuilder.CreateIndex(
+                name: "ix_services_canonical_id",
+                table: "services",
+                column: "canonical_id");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_services_name",
                 table: "services",
                 column: "name",
@@ -430,7 +515,13 @@ namespace IamGraph.Migrations.Sqlite.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "action_matches");
+
+            migrationBuilder.DropTable(
                 name: "data_quality_findings");
+
+            migrationBuilder.DropTable(
+                name: "effective_grants");
 
             migrationBuilder.DropTable(
                 name: "import_runs");
