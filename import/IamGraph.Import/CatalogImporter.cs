@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using IamGraph.Catalog;
 using IamGraph.Import.Model;
 using IamGraph.Import.Reading;
 using IamGraph.Import.Writing;
@@ -24,7 +25,11 @@ public sealed record ImportResult(CatalogSnapshot Catalog, ImportTimings Timings
 /// <summary>read -> model -> write: the whole import, all or nothing.</summary>
 public static class CatalogImporter
 {
-    public static ImportResult Import(string docsDirectory, string databaseFile, IProgress<ImportStage>? progress = null, CancellationToken cancellationToken = default)
+    /// <summary>Imports into a SQLite file.</summary>
+    public static ImportResult Import(string docsDirectory, string databaseFile, IProgress<ImportStage>? progress = null, CancellationToken cancellationToken = default) =>
+        Import(docsDirectory, new CatalogConnection(CatalogProvider.Sqlite, databaseFile), progress, cancellationToken);
+
+    public static ImportResult Import(string docsDirectory, CatalogConnection database, IProgress<ImportStage>? progress = null, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
         progress?.Report(ImportStage.Reading);
@@ -36,10 +41,9 @@ public static class CatalogImporter
         var model = clock.Elapsed - read;
 
         progress?.Report(ImportStage.Writing);
-        var writer = new SqliteCatalogWriter(databaseFile);
-        writer.Write(catalog, cancellationToken);
+        CatalogWriters.For(database).Write(catalog, cancellationToken);
         var write = clock.Elapsed - read - model;
         progress?.Report(ImportStage.Done);
-        return new ImportResult(catalog, new ImportTimings(read, model, write), writer.TargetFile);
+        return new ImportResult(catalog, new ImportTimings(read, model, write), database.Describe());
     }
 }

@@ -84,6 +84,15 @@ public class CatalogDbContext(DbContextOptions<CatalogDbContext> options) : DbCo
         });
 
         SnakeCaseNames.Apply(modelBuilder);
+
+        if (Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL")
+        {
+            // Names order ordinally on both engines: SQLite's BINARY collation, PostgreSQL's C.
+            foreach (var property in modelBuilder.Model.GetEntityTypes().SelectMany(e => e.GetProperties()).Where(p => p.ClrType == typeof(string)))
+            {
+                property.SetCollation("C");
+            }
+        }
     }
 
     /// <summary>Many-to-many through an explicit join entity, indexed both ways so either side reads in one seek.</summary>

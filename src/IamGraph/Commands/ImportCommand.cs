@@ -1,4 +1,5 @@
 using System.CommandLine;
+using IamGraph.Catalog;
 using IamGraph.Import;
 using Spectre.Console;
 
@@ -17,7 +18,7 @@ internal static class ImportCommand
         return command;
     }
 
-    public static int Run(string docsDirectory, string database, string? reportFile, CancellationToken cancellationToken)
+    public static int Run(string docsDirectory, CatalogConnection database, string? reportFile, CancellationToken cancellationToken)
     {
         var console = AnsiConsole.Console;
         try
@@ -34,8 +35,14 @@ internal static class ImportCommand
         catch (ImportException e)
         {
             console.MarkupLineInterpolated($"[red]error:[/] {e.Describe()}");
-            console.MarkupLineInterpolated($"[grey]Nothing was changed: {Path.GetFullPath(database)} is as it was.[/]");
+            console.MarkupLineInterpolated($"[grey]Nothing was changed: {database.Describe()} is as it was.[/]");
             return 2;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Data.Common.DbException)
+        {
+            console.MarkupLineInterpolated($"[red]error:[/] cannot write the catalogue to {database.Describe()}: {e.Message}");
+            console.MarkupLine("[grey]The import was rolled back; the previous catalogue is as it was.[/]");
+            return 3;
         }
         catch (OperationCanceledException)
         {
@@ -44,7 +51,7 @@ internal static class ImportCommand
         }
     }
 
-    private static ImportResult RunWithProgress(IAnsiConsole console, string docs, string database, CancellationToken cancellationToken)
+    private static ImportResult RunWithProgress(IAnsiConsole console, string docs, CatalogConnection database, CancellationToken cancellationToken)
     {
         if (!console.Profile.Capabilities.Interactive)
         {

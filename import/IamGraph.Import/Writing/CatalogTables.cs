@@ -1,0 +1,66 @@
+using System.Globalization;
+using System.Text.Json;
+using IamGraph.Catalog;
+using IamGraph.Catalog.Entities;
+using IamGraph.Import.Model;
+using Action = IamGraph.Catalog.Entities.Action;
+
+namespace IamGraph.Import.Writing;
+
+/// <summary>The rows of one table: the entity it maps to, the properties written (EF Core names the columns), the values.</summary>
+internal sealed record TableRows(Type Entity, IReadOnlyList<string> Properties, IEnumerable<object?[]> Rows);
+
+/// <summary>What every catalogue writer stores, table by table, in an order that satisfies the foreign keys. Written once for all engines.</summary>
+internal static class CatalogTables
+{
+    public static IEnumerable<TableRows> Of(CatalogSnapshot s)
+    {
+        yield return new(typeof(Service),
+            [nameof(Service.Id), nameof(Service.Name), nameof(Service.NameKey), nameof(Service.CanonicalId), nameof(Service.ActionCount), nameof(Service.PolicyCount), nameof(Service.RoleCount)],
+            s.Services.Select(r => new object?[] { r.Id, r.Name, ActionName.KeyOf(r.Name), r.CanonicalId, r.ActionCount, r.PolicyCount, r.RoleCount }));
+        yield return new(typeof(Action),
+            [nameof(Action.Id), nameof(Action.Name), nameof(Action.NameKey), nameof(Action.ServiceId), nameof(Action.IsWildcard), nameof(Action.CanonicalId),
+                nameof(Action.GrantedByCount), nameof(Action.MatchCount), nameof(Action.PolicyCount), nameof(Action.RoleCount)],
+            s.Actions.Select(r => new object?[] { r.Id, r.Name, ActionName.KeyOf(r.Name), r.ServiceId, r.IsWildcard, r.CanonicalId, r.GrantedByCount, r.MatchCount, r.PolicyCount, r.RoleCount }));
+        yield return new(typeof(Policy),
+            [nameof(Policy.Id), nameof(Policy.Name), nameof(Policy.NameKey), nameof(Policy.Arn), nameof(Policy.Path), nameof(Policy.AwsManaged),
+                nameof(Policy.ActionCount), nameof(Policy.ServiceCount), nameof(Policy.RoleCount), nameof(Policy.EffectiveActionCount)],
+            s.Policies.Select(r => new object?[] { r.Id, r.Name, ActionName.KeyOf(r.Name), r.Arn, r.Path, r.AwsManaged, r.ActionCount, r.ServiceCount, r.RoleCount, r.EffectiveActionCount }));
+        yield return new(typeof(Role),
+            [nameof(Role.Id), nameof(Role.Name), nameof(Role.NameKey), nameof(Role.Arn), nameof(Role.Path),
+                nameof(Role.PolicyCount), nameof(Role.ActionCount), nameof(Role.ServiceCount), nameof(Role.EffectiveActionCount)],
+            s.Roles.Select(r => new object?[] { r.Id, r.Name, ActionName.KeyOf(r.Name), r.Arn, r.Path, r.PolicyCount, r.ActionCount, r.ServiceCount, r.EffectiveActionCount }));
+
+        yield return Links(typeof(PolicyAction), nameof(PolicyAction.PolicyId), nameof(PolicyAction.ActionId), s.PolicyActions);
+        yield return Links(typeof(PolicyService), nameof(PolicyService.PolicyId), nameof(PolicyService.ServiceId), s.PolicyServices);
+        yield return Links(typeof(RolePolicy), nameof(RolePolicy.RoleId), nameof(RolePolicy.PolicyId), s.RolePolicies);
+        yield return Links(typeof(RoleAction), nameof(RoleAction.RoleId), nameof(RoleAction.ActionId), s.RoleActions);
+        yield return Links(typeof(RoleService), nameof(RoleService.RoleId), nameof(RoleService.ServiceId), s.RoleServices);
+        yield return Links(typeof(ActionMatch), nameof(ActionMatch.PatternId), nameof(ActionMatch.ActionId), s.ActionMatches);
+        yield return new(typeof(EffectiveGrant),
+            [nameof(EffectiveGrant.PolicyId), nameof(EffectiveGrant.ActionId), nameof(EffectiveGrant.Via)],
+            s.EffectiveGrants.Select(g => new object?[] { g.PolicyId, g.ActionId, JsonSerializer.Serialize(g.Via) }));
+
+        yield return new(typeof(DataQualityFinding),
+            [nameof(DataQualityFinding.Id), nameof(DataQualityFinding.Category), nameof(DataQualityFinding.Kind), nameof(DataQualityFinding.Entity), nameof(DataQualityFinding.File),
+                nameof(DataQualityFinding.Line), nameof(DataQualityFinding.Declared), nameof(DataQualityFinding.Actual), nameof(DataQualityFinding.Message)],
+            s.Findings.Select((f, i) => new object?[]
+            {
+                i + 1, f.Category == FindingCategory.Discrepancy ? "discrepancy" : "warning", f.Kind, f.Entity, f.File, f.Line, f.Declared, f.Actual, f.Message,
+            }));
+        yield return new(typeof(ImportRun),
+            [nameof(ImportRun.Id), nameof(ImportRun.ImportedAt), nameof(ImportRun.Source), nameof(ImportRun.Format), nameof(ImportRun.ToolVersion)],
+            [[1, DateTimeOffset.UtcNow, s.Source, s.Layout.ToString().ToLowerInvariant(), typeof(CatalogTables).Assembly.GetName().Version?.ToString() ?? "0"]]);
+    }
+
+    private static TableRows Links(Type entity, string left, string right, IReadOnlyList<Link> links) =>
+        new(entity, [left, right], links.Select(l => new object?[] { l.LeftId, l.RightId }));
+
+    /// <summary>EF Core's SQLite text form of a DateTimeOffset, so EF reads back what the bulk path wrote.</summary>
+    public static object? ForSqlite(object? value) => value switch
+    {
+        DateTimeOffset d => d.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture),
+        bool b => b ? 1 : 0,
+        _ => value,
+    };
+}
