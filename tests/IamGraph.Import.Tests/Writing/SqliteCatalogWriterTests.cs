@@ -2,6 +2,7 @@ using IamGraph.Catalog;
 using IamGraph.Import.Model;
 using IamGraph.Import.Tests.Model;
 using IamGraph.Import.Writing;
+using IamGraph.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,4 +1,4 @@
-namespace IamGraph.Import.Tests;
+namespace IamGraph.Testing;
 
 /// <summary>A folder under the system temp dir that is deleted with everything in it.</summary>
 public sealed class TempDirectory : IDisposable
@@ -21,7 +21,7 @@ public sealed class TempDirectory : IDisposable
         }
         catch (IOException)
         {
-            // A file still open on some platform; the OS cleans temp eventually.
+            // A file still open; the OS cleans temp eventually.
         }
     }
 }
