@@ -32,7 +32,7 @@ public sealed class GraphQLHttpEndpoint(
         if (!isGet && !HttpMethods.IsPost(request.Method))
         {
             context.Response.Headers.Allow = "GET, POST";
-            await WritePlainErrorAsync(context, StatusCodes.Status405MethodNotAllowed, "Use GET or POST.");
+            await WritePlainErrorAsync(context, StatusCodes.Status405MethodNotAllowed, "METHOD_NOT_ALLOWED", "Use GET or POST.");
             return;
         }
 
@@ -42,6 +42,7 @@ public sealed class GraphQLHttpEndpoint(
             await WritePlainErrorAsync(
                 context,
                 StatusCodes.Status406NotAcceptable,
+                "NOT_ACCEPTABLE",
                 $"Accept {AcceptNegotiation.GraphQLResponseJsonType} or {AcceptNegotiation.JsonType}.");
             return;
         }
@@ -51,7 +52,7 @@ public sealed class GraphQLHttpEndpoint(
             : await _reader.ReadPostAsync(request, options.Value.MaxRequestBodyBytes, context.RequestAborted);
         if (read.Request is null)
         {
-            await WriteResultAsync(context, mediaType.Value, read.StatusCode, ErrorResult(new ExecutionError(read.Error!) { Code = "BAD_REQUEST" }));
+            await WriteResultAsync(context, mediaType.Value, read.StatusCode, ErrorResult(new ExecutionError(read.Error!) { Code = read.ErrorCode }));
             return;
         }
 
@@ -115,12 +116,12 @@ public sealed class GraphQLHttpEndpoint(
         await serializer.WriteAsync(response.Body, result, context.RequestAborted);
     }
 
-    private async Task WritePlainErrorAsync(HttpContext context, int statusCode, string message)
+    private async Task WritePlainErrorAsync(HttpContext context, int statusCode, string code, string message)
     {
         // The client may not accept either GraphQL type here, so answer application/json as a courtesy.
         context.Response.StatusCode = statusCode;
         context.Response.ContentType = $"{AcceptNegotiation.JsonType}; charset=utf-8";
-        await serializer.WriteAsync(context.Response.Body, ErrorResult(new ExecutionError(message) { Code = "BAD_REQUEST" }), context.RequestAborted);
+        await serializer.WriteAsync(context.Response.Body, ErrorResult(new ExecutionError(message) { Code = code }), context.RequestAborted);
     }
 
     private static ExecutionResult ErrorResult(ExecutionError error) => new() { Errors = [error], Executed = false };

@@ -9,16 +9,23 @@ using Microsoft.Net.Http.Headers;
 
 namespace IamGraph.Http;
 
-/// <summary>Either a GraphQL request or the HTTP status that explains why there is none.</summary>
-internal sealed record GraphQLHttpRequestReadResult(GraphQLRequest? Request, int StatusCode, string? Error)
+/// <summary>Either a GraphQL request or the HTTP status, error code and message that explain why there is none.</summary>
+internal sealed record GraphQLHttpRequestReadResult(GraphQLRequest? Request, int StatusCode, string? ErrorCode, string? Error)
 {
     /// <summary>A request without `query` (or a persisted `documentId`) is not well-formed: 400 whatever the Accept.</summary>
     public static GraphQLHttpRequestReadResult Ok(GraphQLRequest request) =>
         string.IsNullOrEmpty(request.Query) && string.IsNullOrEmpty(request.DocumentId)
             ? Fail(StatusCodes.Status400BadRequest, "The 'query' parameter is required.")
-            : new(request, StatusCodes.Status200OK, null);
+            : new(request, StatusCodes.Status200OK, null, null);
 
-    public static GraphQLHttpRequestReadResult Fail(int statusCode, string error) => new(null, statusCode, error);
+    public static GraphQLHttpRequestReadResult Fail(int statusCode, string error) => new(null, statusCode, CodeFor(statusCode), error);
+
+    private static string CodeFor(int statusCode) => statusCode switch
+    {
+        StatusCodes.Status413PayloadTooLarge => "REQUEST_TOO_LARGE",
+        StatusCodes.Status415UnsupportedMediaType => "UNSUPPORTED_MEDIA_TYPE",
+        _ => "BAD_REQUEST",
+    };
 }
 
 /// <summary>
