@@ -1,0 +1,17 @@
+namespace IamGraph.Http;
+
+/// <summary>Refuses nonsensical limits at start-up rather than at the first request.</summary>
+internal static class GraphQLHttpOptionsValidation
+{
+    public const string Message =
+        "GraphQL options: MaxDocumentBytes, MaxRequestBodyBytes, MaxDepth, MaxAliases, MaxComplexity, AssumedListSize and ExecutionTimeout must be positive, and MaxRequestBodyBytes >= MaxDocumentBytes.";
+
+    public static bool IsValid(GraphQLHttpOptions o) =>
+        o.MaxDocumentBytes > 0
+        && o.MaxRequestBodyBytes >= o.MaxDocumentBytes
+        && o.MaxDepth > 0
+        && o.MaxAliases >= 0
+        && o.MaxComplexity > 0
+        && o.AssumedListSize > 0
+        && o.ExecutionTimeout > TimeSpan.Zero;
+}

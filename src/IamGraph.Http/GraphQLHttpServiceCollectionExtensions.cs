@@ -1,0 +1,68 @@
+using GraphQL;
+using GraphQL.Execution;
+using GraphQL.SystemTextJson;
+
+using IamGraph.Http.Health;
+using IamGraph.Http.Limits;
+
+using Microsoft.AspNetCore.Cors.Infrastructure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace IamGraph.Http;
+
+/// <summary>Service registration for the HTTP layer. The schema itself is registered with services.AddGraphQL(...).</summary>
+public static class GraphQLHttpServiceCollectionExtensions
+{
+    /// <summary>Key of the serializer the endpoint writes with; its own, so error masking does not depend on registration order.</summary>
+    public const string SerializerKey = "IamGraph.Http";
+
+    public const string CorsPolicyName = "IamGraph.Http";
+
+    /// <summary>Registers the endpoint with options bound from the `GraphQL` section of <paramref name="configuration"/>.</summary>
+    public static IServiceCollection AddIamGraphHttp(this IServiceCollection services, IConfiguration configuration) =>
+        services.AddIamGraphHttp(options => configuration.GetSection(GraphQLHttpOptions.SectionName).Bind(options));
+
+    /// <summary>Registers the endpoint with options set in code (defaults are safe).</summary>
+    public static IServiceCollection AddIamGraphHttp(this IServiceCollection services, Action<GraphQLHttpOptions>? configure = null)
+    {
+        services.AddOptions<GraphQLHttpOptions>()
+            .Configure(options => configure?.Invoke(options))
+            .Validate(GraphQLHttpOptionsValidation.IsValid, GraphQLHttpOptionsValidation.Message)
+            .ValidateOnStart();
+
+        services.AddKeyedSingleton<IGraphQLTextSerializer>(SerializerKey, (sp, _) =>
+        {
+            bool expose = sp.GetRequiredService<IOptions<GraphQLHttpOptions>>().Value.ExposeExceptionDetails;
+            return new GraphQLSerializer(new ErrorInfoProvider(o => o.ExposeExceptionDetails = expose));
+        });
+        services.AddSingleton<ExecutionLimits>();
+        services.AddSingleton<GraphQLHttpEndpoint>();
+
+        services.AddCors();
+        services.AddOptions<CorsOptions>().Configure<IOptions<GraphQLHttpOptions>>((cors, http) =>
+            cors.AddPolicy(CorsPolicyName, policy =>
+            {
+                // Never credentials: the API is public, and `*` with credentials is refused by browsers anyway.
+                if (http.Value.CorsOrigins.Count == 0)
+                {
+                    policy.AllowAnyOrigin();
+                }
+                else
+                {
+                    policy.WithOrigins([.. http.Value.CorsOrigins]);
+                }
+
+                policy.WithMethods("GET", "POST").AllowAnyHeader();
+            }));
+        return services;
+    }
+
+    /// <summary>Adds a check that /readyz runs (e.g. "database reachable"); every registered check must pass.</summary>
+    public static IServiceCollection AddIamGraphReadinessCheck(this IServiceCollection services, string name, ReadinessCheck check)
+    {
+        services.AddSingleton(new NamedReadinessCheck(name, check));
+        return services;
+    }
+}

@@ -1,0 +1,76 @@
+using System.Net;
+using System.Text.Json.Nodes;
+
+using IamGraph.Http.TestHost;
+using IamGraph.Http.Tests.Infrastructure;
+
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IamGraph.Http.Tests;
+
+public sealed class HealthAndCorsTests(TestHostFactory factory) : IClassFixture<TestHostFactory>
+{
+    [Fact]
+    public async Task Healthz_answers_ok()
+    {
+        using HttpResponseMessage response = await factory.CreateClient().GetAsync("/healthz");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("ok", (await response.ReadJsonAsync())["status"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Readyz_follows_the_registered_check()
+    {
+        HttpClient client = factory.CreateClient();
+        ReadinessSwitch readiness = factory.Services.GetRequiredService<ReadinessSwitch>();
+
+        using HttpResponseMessage ready = await client.GetAsync("/readyz");
+        readiness.IsReady = false;
+        try
+        {
+            using HttpResponseMessage notReady = await client.GetAsync("/readyz");
+
+            Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, notReady.StatusCode);
+            Assert.Equal("application/json", notReady.Content.Headers.ContentType?.MediaType);
+            JsonObject body = await notReady.ReadJsonAsync();
+            Assert.Equal("unavailable", body["status"]!.GetValue<string>());
+            Assert.Equal("book store offline", body["checks"]![0]!["detail"]!.GetValue<string>());
+        }
+        finally
+        {
+            readiness.IsReady = true;
+        }
+    }
+
+    [Fact]
+    public async Task Cors_allows_any_origin_without_credentials_by_default()
+    {
+        using HttpResponseMessage response = await factory.CreateClient().SendAsync(Preflight("https://example.org"));
+
+        Assert.Equal("*", response.Headers.GetValues("Access-Control-Allow-Origin").Single());
+        Assert.False(response.Headers.Contains("Access-Control-Allow-Credentials"));
+    }
+
+    [Fact]
+    public async Task Cors_origins_are_configurable()
+    {
+        HttpClient client = factory.WithSettings(("GraphQL:CorsOrigins:0", "https://allowed.example")).CreateClient();
+
+        using HttpResponseMessage allowed = await client.SendAsync(Preflight("https://allowed.example"));
+        using HttpResponseMessage other = await client.SendAsync(Preflight("https://evil.example"));
+
+        Assert.Equal("https://allowed.example", allowed.Headers.GetValues("Access-Control-Allow-Origin").Single());
+        Assert.False(other.Headers.Contains("Access-Control-Allow-Origin"));
+    }
+
+    private static HttpRequestMessage Preflight(string origin)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Options, "/graphql");
+        request.Headers.Add("Origin", origin);
+        request.Headers.Add("Access-Control-Request-Method", "POST");
+        request.Headers.Add("Access-Control-Request-Headers", "content-type");
+        return request;
+    }
+}

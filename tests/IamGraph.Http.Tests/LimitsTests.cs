@@ -1,0 +1,170 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+
+using IamGraph.Http.Tests.Infrastructure;
+
+using Microsoft.AspNetCore.Mvc.Testing;
+
+using static IamGraph.Http.Tests.Infrastructure.GraphQLHttp;
+
+namespace IamGraph.Http.Tests;
+
+/// <summary>
+/// Each limit rejects before execution: under graphql-response+json that is a 400 with no `data` entry
+/// (GraphQL.NET always writes `data` once it has executed) and an error carrying `extensions.code`.
+/// </summary>
+public sealed class LimitsTests(TestHostFactory factory) : IClassFixture<TestHostFactory>
+{
+    private readonly HttpClient _client = factory.CreateClient();
+
+    [Fact]
+    public async Task Standard_introspection_query_passes_default_depth_and_complexity()
+    {
+        JsonObject body = await SendAsync(_client, IntrospectionQuery.Text, HttpStatusCode.OK);
+
+        Assert.False(body.ContainsKey("errors"), body.ToJsonString());
+        Assert.Equal("Query", body["data"]!["__schema"]!["queryType"]!["name"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Realistic_nested_query_passes_default_complexity()
+    {
+        JsonObject body = await SendAsync(_client, "{ books { title author related { title author } } }", HttpStatusCode.OK);
+
+        Assert.False(body.ContainsKey("errors"), body.ToJsonString());
+        Assert.NotEmpty(body["data"]!["books"]![0]!["related"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task Document_over_default_1_MB_is_rejected()
+    {
+        // A valid query padded with a comment to just over 1 MiB; the body stays under the 2 MiB cap.
+        string query = "{ hello }\n#" + new string('x', (1024 * 1024) + 10);
+
+        JsonObject body = await SendAsync(_client, query, HttpStatusCode.BadRequest);
+
+        Assert.Equal("DOCUMENT_TOO_LARGE", body.FirstErrorCode());
+        Assert.False(body.ContainsKey("data"));
+    }
+
+    [Fact]
+    public async Task Request_body_over_the_cap_gets_413()
+    {
+        using HttpClient client = factory.WithSettings(("GraphQL:MaxDocumentBytes", "1000"), ("GraphQL:MaxRequestBodyBytes", "4096")).CreateClient();
+        string padding = new('x', 5000);
+
+        using HttpResponseMessage response = await client.SendAsync(
+            Post("query($p: String) { hello }", GraphQLResponseJson, variables: new { p = padding }));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("REQUEST_TOO_LARGE", (await response.ReadJsonAsync()).FirstErrorCode());
+    }
+
+    [Fact]
+    public async Task Depth_over_default_20_is_rejected()
+    {
+        string query = "{ books { " + string.Concat(Enumerable.Repeat("related { ", 20)) + "title" + new string('}', 21) + " }";
+
+        JsonObject body = await SendAsync(_client, query, HttpStatusCode.BadRequest);
+
+        Assert.Equal("COMPLEXITY", body.FirstErrorCode());
+        Assert.Contains("too nested", body.FirstErrorMessage());
+    }
+
+    [Fact]
+    public async Task Query_that_could_return_more_objects_than_the_budget_is_rejected()
+    {
+        // 20 books x 20 x 20 x 20 related: about 170k objects against a 25k budget.
+        JsonObject body = await SendAsync(_client, "{ books { related { related { related { title } } } } }", HttpStatusCode.BadRequest);
+
+        Assert.Equal("COMPLEXITY", body.FirstErrorCode());
+        Assert.Contains("too complex", body.FirstErrorMessage());
+    }
+
+    [Fact]
+    public async Task Five_thousand_aliases_are_rejected()
+    {
+        JsonObject body = await SendAsync(_client, AliasQuery(5000), HttpStatusCode.BadRequest);
+
+        Assert.Equal("MAX_ALIASES", body.FirstErrorCode());
+    }
+
+    [Fact]
+    public async Task Alias_limit_is_exact_and_configurable()
+    {
+        using HttpClient client = factory.WithSettings(("GraphQL:MaxAliases", "10")).CreateClient();
+
+        JsonObject ok = await SendAsync(client, AliasQuery(10), HttpStatusCode.OK);
+        JsonObject rejected = await SendAsync(client, AliasQuery(11), HttpStatusCode.BadRequest);
+
+        Assert.Equal("world", ok["data"]!["a9"]!.GetValue<string>());
+        Assert.Equal("MAX_ALIASES", rejected.FirstErrorCode());
+    }
+
+    [Fact]
+    public async Task Fragment_cycle_is_rejected()
+    {
+        const string query = "{ ...A } fragment A on Query { hello ...B } fragment B on Query { ...A }";
+
+        JsonObject body = await SendAsync(_client, query, HttpStatusCode.BadRequest);
+
+        Assert.Equal("NO_FRAGMENT_CYCLES", body.FirstErrorCode());
+    }
+
+    [Fact]
+    public async Task Slow_execution_times_out_with_code_TIMEOUT()
+    {
+        using HttpClient client = factory.WithSettings(("GraphQL:ExecutionTimeout", "00:00:00.300")).CreateClient();
+        var clock = Stopwatch.StartNew();
+
+        using HttpResponseMessage response = await client.SendAsync(Post("{ slow }", GraphQLResponseJson));
+        JsonObject body = await response.ReadJsonAsync();
+
+        Assert.Equal("TIMEOUT", body.FirstErrorCode());
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}; the resolver alone waits 20 s");
+    }
+
+    [Fact]
+    public async Task Unhandled_exceptions_are_masked()
+    {
+        using HttpResponseMessage response = await _client.SendAsync(Post("{ boom }", GraphQLResponseJson));
+        string text = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("INVALID_OPERATION", text);
+        Assert.DoesNotContain("hunter2", text);
+        Assert.DoesNotContain("BooksSchema", text);
+        Assert.DoesNotContain("stack", text, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Development_flag_exposes_exception_details()
+    {
+        // Proves the masking above is the flag's doing, not an accident of the test schema.
+        using HttpClient client = factory.WithSettings(("GraphQL:ExposeExceptionDetails", "true")).CreateClient();
+
+        using HttpResponseMessage response = await client.SendAsync(Post("{ boom }", GraphQLResponseJson));
+
+        Assert.Contains("hunter2", await response.Content.ReadAsStringAsync());
+    }
+
+    private static string AliasQuery(int count)
+    {
+        var query = new StringBuilder("{");
+        for (int i = 0; i < count; i++)
+        {
+            query.Append(" a").Append(i).Append(": hello");
+        }
+
+        return query.Append(" }").ToString();
+    }
+
+    private static async Task<JsonObject> SendAsync(HttpClient client, string query, HttpStatusCode expected)
+    {
+        using HttpResponseMessage response = await client.SendAsync(Post(query, GraphQLResponseJson));
+        Assert.Equal(expected, response.StatusCode);
+        return await response.ReadJsonAsync();
+    }
+}
