@@ -1,0 +1,139 @@
+using System.Text;
+
+namespace IamGraph.Import.Reading;
+
+/// <summary>
+/// The inline Markdown the docs use inside a cell or paragraph: code spans (<c>`arn:...`</c>), links
+/// (<c>[ecr:BatchGetImage](../actions.md#ecr:batchgetimage)</c>) and backslash escapes. Everything else is literal
+/// text, which is what IAM names need: <c>s3:*Object*</c> and <c>AWSRoboMaker_FullAccess</c> are not emphasis.
+/// </summary>
+internal static class MarkdownInline
+{
+    // CommonMark: a backslash escapes ASCII punctuation only.
+    private const string Escapable = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
+
+    public static MarkdownCell ReadCell(string source)
+    {
+        var text = new StringBuilder(source.Length);
+        string? url = null;
+        string? code = null;
+        Scan(source, text, (_, u) => url ??= u, c => code ??= c);
+        return new MarkdownCell(text.ToString().Trim(), url, code);
+    }
+
+    public static List<LooseLink> Links(string source, int line)
+    {
+        var links = new List<LooseLink>();
+        Scan(source, new StringBuilder(), (label, u) => links.Add(new LooseLink(label, u, line)), _ => { });
+        return links;
+    }
+
+    private static void Scan(string s, StringBuilder text, Action<string, string> onLink, Action<string> onCode)
+    {
+        for (var i = 0; i < s.Length; i++)
+        {
+            var c = s[i];
+            if (c == '\\' && i + 1 < s.Length && Escapable.Contains(s[i + 1], StringComparison.Ordinal))
+            {
+                text.Append(s[++i]);
+            }
+            else if (c == '`' && CodeSpan(s, i) is { } span)
+            {
+                text.Append(span.Content);
+                onCode(span.Content);
+                i = span.End;
+            }
+            else if (c == '[' && Link(s, i) is { } link)
+            {
+                var label = new StringBuilder();
+                Scan(link.Label, label, (_, _) => { }, _ => { });
+                text.Append(label);
+                onLink(label.ToString().Trim(), link.Url);
+                i = link.End;
+            }
+            else
+            {
+                text.Append(c);
+            }
+        }
+    }
+
+    /// <summary>A code span opened by a run of backticks and closed by a run of the same length (CommonMark).</summary>
+    private static (string Content, int End)? CodeSpan(string s, int start)
+    {
+        var run = 0;
+        while (start + run < s.Length && s[start + run] == '`')
+        {
+            run++;
+        }
+
+        var fence = new string('`', run);
+        var close = s.IndexOf(fence, start + run, StringComparison.Ordinal);
+        while (close >= 0 && close + run < s.Length && s[close + run] == '`')
+        {
+            close = s.IndexOf(fence, close + run + 1, StringComparison.Ordinal);
+        }
+
+        if (close < 0)
+        {
+            return null;
+        }
+
+        var content = s[(start + run)..close];
+        if (content.Length >= 2 && content[0] == ' ' && content[^1] == ' ' && content.Trim().Length > 0)
+        {
+            content = content[1..^1];
+        }
+
+        return (content, close + run - 1);
+    }
+
+    /// <summary><c>[label](url)</c>; the label may hold nested brackets, the URL ends at the matching ')'.</summary>
+    private static (string Label, string Url, int End)? Link(string s, int start)
+    {
+        var depth = 0;
+        var labelEnd = -1;
+        for (var i = start; i < s.Length; i++)
+        {
+            if (s[i] == '\\')
+            {
+                i++;
+            }
+            else if (s[i] == '[')
+            {
+                depth++;
+            }
+            else if (s[i] == ']' && --depth == 0)
+            {
+                labelEnd = i;
+                break;
+            }
+        }
+
+        if (labelEnd < 0 || labelEnd + 1 >= s.Length || s[labelEnd + 1] != '(')
+        {
+            return null;
+        }
+
+        var parens = 0;
+        for (var i = labelEnd + 2; i < s.Length; i++)
+        {
+            if (s[i] == '(')
+            {
+                parens++;
+            }
+            else if (s[i] == ')' && parens-- == 0)
+            {
+                var url = s[(labelEnd + 2)..i].Trim();
+                if (url.StartsWith('<') && url.EndsWith('>'))
+                {
+                    url = url[1..^1];
+                }
+
+                return (s[(start + 1)..labelEnd], url, i);
+            }
+        }
+
+        return null;
+    }
+}
