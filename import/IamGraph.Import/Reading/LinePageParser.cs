@@ -197,6 +197,11 @@ internal sealed class LinePageParser
             cells.RemoveAt(cells.Count - 1);
         }
 
-        return cells.Select(c => c.Trim()).ToList();
+        for (var i = 0; i < cells.Count; i++)
+        {
+            cells[i] = cells[i].Trim();
+        }
+
+        return cells;
     }
 }

@@ -10,26 +10,37 @@ namespace IamGraph.Import.Reading;
 internal static class MarkdownInline
 {
     // CommonMark: a backslash escapes ASCII punctuation only.
+    private static readonly System.Buffers.SearchValues<char> MarkupStarts = System.Buffers.SearchValues.Create("`[\\");
+
     private const string Escapable = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
 
     public static MarkdownCell ReadCell(string source)
     {
-        var text = new StringBuilder(source.Length);
-        string? url = null;
-        string? code = null;
-        Scan(source, text, (_, u) => url ??= u, c => code ??= c);
-        return new MarkdownCell(text.ToString().Trim(), url, code);
+        // Most cells are plain ("ecr", "12"): no scan, no copy.
+        if (source.AsSpan().IndexOfAny(MarkupStarts) < 0)
+        {
+            return new MarkdownCell(source.Trim(), null, null);
+        }
+
+        var found = new Found(null);
+        var text = Scan(source, ref found);
+        return new MarkdownCell(text.Trim(), found.FirstUrl, found.FirstCode);
     }
 
     public static List<LooseLink> Links(string source, int line)
     {
-        var links = new List<LooseLink>();
-        Scan(source, new StringBuilder(), (label, u) => links.Add(new LooseLink(label, u, line)), _ => { });
-        return links;
+        var found = new Found(new List<LooseLink>(), line);
+        if (source.Contains('[', StringComparison.Ordinal))
+        {
+            Scan(source, ref found);
+        }
+
+        return found.Links!;
     }
 
-    private static void Scan(string s, StringBuilder text, Action<string, string> onLink, Action<string> onCode)
+    private static string Scan(string s, ref Found found)
     {
+        var text = new StringBuilder(s.Length);
         for (var i = 0; i < s.Length; i++)
         {
             var c = s[i];
@@ -40,15 +51,16 @@ internal static class MarkdownInline
             else if (c == '`' && CodeSpan(s, i) is { } span)
             {
                 text.Append(span.Content);
-                onCode(span.Content);
+                found.FirstCode ??= span.Content;
                 i = span.End;
             }
             else if (c == '[' && Link(s, i) is { } link)
             {
-                var label = new StringBuilder();
-                Scan(link.Label, label, (_, _) => { }, _ => { });
+                var inner = new Found(null);
+                var label = Scan(link.Label, ref inner);
                 text.Append(label);
-                onLink(label.ToString().Trim(), link.Url);
+                found.FirstUrl ??= link.Url;
+                found.Links?.Add(new LooseLink(label.Trim(), link.Url, found.Line));
                 i = link.End;
             }
             else
@@ -56,6 +68,16 @@ internal static class MarkdownInline
                 text.Append(c);
             }
         }
+
+        return text.ToString();
+    }
+
+    /// <summary>What a scan met on the way: the first link URL and code span, and every link when asked.</summary>
+    private record struct Found(List<LooseLink>? Links, int Line = 0)
+    {
+        public string? FirstUrl { get; set; }
+
+        public string? FirstCode { get; set; }
     }
 
     /// <summary>A code span opened by a run of backticks and closed by a run of the same length (CommonMark).</summary>

@@ -17,31 +17,46 @@ internal readonly record struct PageLink(string Folder, string Slug)
             return null;
         }
 
+        // Span slicing, no Split: the full docs hold about 150,000 links.
         var hash = url.IndexOf('#', StringComparison.Ordinal);
-        var fragment = hash >= 0 ? url[(hash + 1)..] : "";
-        var path = (hash >= 0 ? url[..hash] : url).TrimEnd('/');
-        var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        if (segments.Length == 0)
+        var fragment = hash >= 0 ? url.AsSpan(hash + 1) : [];
+        var path = (hash >= 0 ? url.AsSpan(0, hash) : url.AsSpan()).TrimEnd('/');
+        var slash = path.LastIndexOf('/');
+        var last = path[(slash + 1)..];
+        if (last.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
         {
-            return null;
+            last = last[..^3];
         }
 
-        var last = segments[^1];
-        var lastStem = last.EndsWith(".md", StringComparison.OrdinalIgnoreCase) ? last[..^3] : last;
-
         // "../actions.md#slug" or "./policies#readme": the folder named by the last segment, the page by the fragment.
-        if (IsFolder(lastStem))
+        if (FolderNamed(last) is { } linkedFolder)
         {
             return fragment.Length > 0 && !fragment.Equals("readme", StringComparison.OrdinalIgnoreCase)
-                ? new PageLink(lastStem.ToLowerInvariant(), fragment)
+                ? new PageLink(linkedFolder, fragment.ToString())
                 : null;
         }
 
         // "./policies/slug.md" or "../../policies/slug".
-        return segments.Length >= 2 && IsFolder(segments[^2])
-            ? new PageLink(segments[^2].ToLowerInvariant(), lastStem)
-            : null;
+        if (slash <= 0 || last.IsEmpty)
+        {
+            return null;
+        }
+
+        var parent = path[..slash];
+        var folder = FolderNamed(parent[(parent.LastIndexOf('/') + 1)..]);
+        return folder is null ? null : new PageLink(folder, last.ToString());
     }
 
-    private static bool IsFolder(string segment) => Array.Exists(Folders, f => f.Equals(segment, StringComparison.OrdinalIgnoreCase));
+    private static string? FolderNamed(ReadOnlySpan<char> segment)
+    {
+        foreach (var folder in Folders)
+        {
+            if (segment.Equals(folder, StringComparison.OrdinalIgnoreCase))
+            {
+                return folder;
+            }
+        }
+
+        return null;
+    }
 }
