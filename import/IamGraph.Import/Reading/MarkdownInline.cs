@@ -22,6 +22,20 @@ internal static class MarkdownInline
             return new MarkdownCell(source.Trim(), null, null);
         }
 
+        // The generator's usual shapes, "[name](url)" and "`arn`", without a general scan.
+        var cell = source.AsSpan().Trim();
+        if (cell.Length > 2 && cell[0] == '[' && Link(source, source.IndexOf('[', StringComparison.Ordinal)) is { } link
+            && link.End == source.LastIndexOf(')') && cell[^1] == ')' && link.Label.AsSpan().IndexOfAny(MarkupStarts) < 0)
+        {
+            return new MarkdownCell(link.Label.Trim(), link.Url, null);
+        }
+
+        if (cell.Length > 2 && cell[0] == '`' && cell[^1] == '`' && cell[1..^1].IndexOf('`') < 0)
+        {
+            var code = cell[1..^1].ToString();
+            return new MarkdownCell(code.Trim(), null, code);
+        }
+
         var found = new Found(null);
         var text = Scan(source, ref found);
         return new MarkdownCell(text.Trim(), found.FirstUrl, found.FirstCode);
@@ -57,7 +71,7 @@ internal static class MarkdownInline
             else if (c == '[' && Link(s, i) is { } link)
             {
                 var inner = new Found(null);
-                var label = Scan(link.Label, ref inner);
+                var label = link.Label.AsSpan().IndexOfAny(MarkupStarts) < 0 ? link.Label : Scan(link.Label, ref inner);
                 text.Append(label);
                 found.FirstUrl ??= link.Url;
                 found.Links?.Add(new LooseLink(label.Trim(), link.Url, found.Line));

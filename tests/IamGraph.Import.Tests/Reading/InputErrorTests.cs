@@ -187,6 +187,16 @@ public sealed class InputErrorTests
     }
 
     [Fact]
+    public void A_cancelled_read_stops_with_OperationCanceledException()
+    {
+        using var docs = DocsFixture.Minimal();
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+
+        Assert.ThrowsAny<OperationCanceledException>(() => DocsReader.Read(docs.Root, cancelled.Token));
+    }
+
+    [Fact]
     public void The_first_bad_file_in_name_order_is_reported_whatever_the_parallelism()
     {
         using var docs = DocsFixture.Minimal(("policies/a-bad.md", "no title\n"), ("policies/z-bad.md", "no title\n"));
