@@ -1,10 +1,158 @@
+using System.Collections.Concurrent;
+
 using IamGraph.Import.Model;
 
 namespace IamGraph.Import.Reading;
 
-// Placeholder until the Markdown readers land (branch `readers`).
+/// <summary>Reads a folder of IAM policy docs (published or current generator layout) into a <see cref="DocsCatalog"/>.</summary>
 public static class DocsReader
 {
     public static DocsCatalog Read(string docsDirectory, CancellationToken cancellationToken = default) =>
-        throw new NotImplementedException(docsDirectory);
+        Read(docsDirectory, DocsReaderOptions.Default, cancellationToken);
+
+    public static DocsCatalog Read(string docsDirectory, DocsReaderOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var root = DocsFolder.LocateRoot(docsDirectory);
+        var files = DocsFolder.ListFiles(root);
+        if (!files.Any(f => f.Folder == "policies" && !f.IsIndex))
+        {
+            throw new ImportException("policies/ holds no policy pages; expected policies/<slug>.md files", Path.Combine(root, "policies"));
+        }
+
+        var outcomes = ReadAll(files, options, cancellationToken);
+        return Assemble(root, files, outcomes);
+    }
+
+    /// <summary>What one file gave: a page or index rows, plus its notes and links.</summary>
+    private sealed record FileOutcome(PageReading Reading, object Result);
+
+    private static FileOutcome[] ReadAll(List<DocsFile> files, DocsReaderOptions options, CancellationToken cancellationToken)
+    {
+        var outcomes = new FileOutcome[files.Count];
+        var errors = new ImportException?[files.Count];
+        var parallel = new ParallelOptions
+        {
+            CancellationToken = cancellationToken,
+            MaxDegreeOfParallelism = options.MaxDegreeOfParallelism ?? -1,
+        };
+
+        // Files are independent, so they are parsed in parallel; errors are kept per file and the first in file order
+        // is thrown, so the same bad input always gives the same message.
+        Parallel.ForEach(Partitioner.Create(0, files.Count), parallel, range =>
+        {
+            for (var i = range.Item1; i < range.Item2; i++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                try
+                {
+                    outcomes[i] = ReadOne(files[i], options);
+                }
+                catch (ImportException ex)
+                {
+                    errors[i] = ex;
+                }
+            }
+        });
+
+        var first = Array.Find(errors, e => e is not null);
+        return first is null ? outcomes : throw first;
+    }
+
+    private static FileOutcome ReadOne(DocsFile file, DocsReaderOptions options)
+    {
+        var text = SourceFile.ReadText(file.FullPath, file.RelativePath, options.MaxFileBytes);
+        var reading = new PageReading(MarkdownPage.Parse(text, file.RelativePath));
+        object result = (file.Folder, file.IsIndex) switch
+        {
+            (var folder, true) => IndexPageReader.Read(reading, KindOf(folder)),
+            ("policies", _) => PolicyPageReader.Read(reading),
+            ("actions", _) => ActionPageReader.Read(reading),
+            ("services", _) => ServicePageReader.Read(reading),
+            _ => RolePageReader.Read(reading),
+        };
+        return new FileOutcome(reading, result);
+    }
+
+    private static EntityKind KindOf(string folder) => folder switch
+    {
+        "policies" => EntityKind.Policy,
+        "actions" => EntityKind.Action,
+        "services" => EntityKind.Service,
+        _ => EntityKind.Role,
+    };
+
+    private static DocsCatalog Assemble(string root, List<DocsFile> files, FileOutcome[] outcomes)
+    {
+        var policies = new List<PolicyPage>();
+        var roles = new List<RolePage>();
+        var services = new List<ServicePage>();
+        var actions = new List<ActionPage>();
+        var index = new List<IndexEntry>();
+        var notes = new List<ReaderNote>();
+        foreach (var outcome in outcomes)
+        {
+            notes.AddRange(outcome.Reading.Notes);
+            switch (outcome.Result)
+            {
+                case PolicyPage p: policies.Add(p); break;
+                case RolePage r: roles.Add(r); break;
+                case ServicePage s: services.Add(s); break;
+                case ActionPage a: actions.Add(a); break;
+                case List<IndexEntry> entries: index.AddRange(entries); break;
+            }
+        }
+
+        notes.AddRange(CheckLinks(files, outcomes));
+        notes.AddRange(CheckIndexes(root, files, index));
+
+        // Current generator output has roles/ and YAML front matter; the published docs have neither.
+        var layout = files.Any(f => f.Folder == "roles") || outcomes.Any(o => o.Reading.Page.HasFrontMatter)
+            ? DocsLayout.Current
+            : DocsLayout.Published;
+        return new DocsCatalog(root, layout, policies, roles, services, actions, index, notes);
+    }
+
+    private static IEnumerable<ReaderNote> CheckLinks(List<DocsFile> files, FileOutcome[] outcomes)
+    {
+        var pages = files.Where(f => !f.IsIndex).Select(f => (f.Folder, f.Slug)).ToHashSet();
+        foreach (var outcome in outcomes)
+        {
+            foreach (var (target, source) in outcome.Reading.Links)
+            {
+                if (!pages.Contains((target.Folder, target.Slug)))
+                {
+                    yield return new ReaderNote(
+                        ReaderNoteKinds.MissingPage, $"link to {target.Folder}/{target.Slug}, a page that does not exist", source, target.Slug);
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<ReaderNote> CheckIndexes(string root, List<DocsFile> files, List<IndexEntry> index)
+    {
+        foreach (var folder in new[] { "actions", "services" })
+        {
+            if (!Directory.Exists(Path.Combine(root, folder)))
+            {
+                yield return new ReaderNote(ReaderNoteKinds.MissingFolder, $"no {folder}/ folder; its cross-checks are skipped", new SourceRef(folder, 0));
+            }
+        }
+
+        foreach (var group in files.GroupBy(f => f.Folder))
+        {
+            if (!group.Any(f => f.IsIndex))
+            {
+                yield return new ReaderNote(ReaderNoteKinds.MissingIndex, $"{group.Key}/ has no README.md index", new SourceRef(group.Key + "/README.md", 0));
+                continue;
+            }
+
+            var kind = KindOf(group.Key);
+            var listed = index.Where(e => e.Kind == kind && e.PageSlug is not null).Select(e => e.PageSlug!).ToHashSet(StringComparer.Ordinal);
+            foreach (var page in group.Where(f => !f.IsIndex && !listed.Contains(f.Slug)))
+            {
+                yield return new ReaderNote(ReaderNoteKinds.UnlistedPage, $"{page.RelativePath} is not listed in {group.Key}/README.md", new SourceRef(page.RelativePath, 0), page.Slug);
+            }
+        }
+    }
 }

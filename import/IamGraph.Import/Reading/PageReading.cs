@@ -1,0 +1,170 @@
+using System.Text.RegularExpressions;
+
+using IamGraph.Catalog;
+using IamGraph.Import.Model;
+
+namespace IamGraph.Import.Reading;
+
+/// <summary>Names of the non-fatal oddities the readers report in <see cref="DocsCatalog.Notes"/>.</summary>
+public static class ReaderNoteKinds
+{
+    public const string MissingPage = "missing-page";
+    public const string UnknownSection = "unknown-section";
+    public const string UnknownColumn = "unknown-column";
+    public const string EmptyCell = "empty-cell";
+    public const string UnlistedPage = "unlisted-page";
+    public const string MissingIndex = "missing-index";
+    public const string MissingFolder = "missing-folder";
+    public const string NotAnArn = "not-an-arn";
+}
+
+/// <summary>One page being read: the parsed page plus the notes and links it yields. One per file, so files read in parallel share nothing.</summary>
+internal sealed partial class PageReading(MarkdownPage page)
+{
+    public MarkdownPage Page { get; } = page;
+
+    public List<ReaderNote> Notes { get; } = [];
+
+    /// <summary>Links to check once every page's slug is known.</summary>
+    public List<(PageLink Target, SourceRef Source)> Links { get; } = [];
+
+    public SourceRef At(int line) => Page.At(line);
+
+    public void Note(string kind, string message, int line, string? entity = null) =>
+        Notes.Add(new ReaderNote(kind, message, At(line), entity));
+
+    public void Link(string? url, int line)
+    {
+        if (PageLink.Parse(url) is { } target)
+        {
+            Links.Add((target, At(line)));
+        }
+    }
+
+    /// <summary>The NAME of the <c># Kind: NAME</c> title; anything else is not a page of this folder.</summary>
+    public string RequireTitle(string kind)
+    {
+        if (Page.TitleKind is null || string.IsNullOrEmpty(Page.TitleName))
+        {
+            throw new ImportException(
+                $"expected a title '# {kind}: NAME' as the first heading", Page.File, Page.TitleLine > 0 ? Page.TitleLine : 1);
+        }
+
+        if (!Page.TitleKind.Equals(kind, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ImportException(
+                $"title says '{Page.TitleKind}'; expected '# {kind}: NAME' for a page in this folder", Page.File, Page.TitleLine);
+        }
+
+        return Page.TitleName;
+    }
+
+    /// <summary>The <c>ARN: `...`</c> line between the title and the first section.</summary>
+    public string RequireArn(string kind)
+    {
+        foreach (var (text, line) in Page.Preamble)
+        {
+            var match = ArnLine().Match(text);
+            if (!match.Success)
+            {
+                continue;
+            }
+
+            var arn = match.Groups["arn"].Value.Trim().Trim('`').Trim();
+            return PolicyArn.LooksLikeIamArn(arn)
+                ? arn
+                : throw new ImportException($"'{arn}' is not an IAM ARN; expected e.g. 'ARN: `arn:aws:iam::aws:policy/NAME`'", Page.File, line);
+        }
+
+        throw new ImportException(
+            $"{kind} page has no ARN; expected a line 'ARN: `arn:aws:iam::...`' after the title", Page.File, Page.TitleLine > 0 ? Page.TitleLine : 1);
+    }
+
+    /// <summary>Names listed in a section: the table column about <paramref name="topic"/>, plus bare links under the heading.</summary>
+    public List<Sourced<string>> NamesIn(PageSection section, Topic topic)
+    {
+        var names = new List<Sourced<string>>();
+        foreach (var table in section.Tables)
+        {
+            var column = table.NameColumn(topic);
+            if (column < 0 && table.Rows.Count > 0)
+            {
+                Note(ReaderNoteKinds.UnknownColumn, $"no column about {topic} under '## {section.Heading}' (header: {string.Join(" | ", table.Header)})", table.Line);
+                continue;
+            }
+
+            foreach (var row in table.Rows)
+            {
+                CheckLinks(row);
+                var cell = row[column];
+                if (cell.Value.Length == 0)
+                {
+                    Note(ReaderNoteKinds.EmptyCell, $"empty {topic} cell under '## {section.Heading}'", row.Line);
+                    continue;
+                }
+
+                names.Add(new Sourced<string>(cell.Value, At(row.Line)));
+            }
+        }
+
+        foreach (var link in section.Links)
+        {
+            Link(link.Url, link.Line);
+            if (link.Text.Length > 0)
+            {
+                names.Add(new Sourced<string>(link.Text, At(link.Line)));
+            }
+        }
+
+        return names;
+    }
+
+    /// <summary>Policy ARNs listed in a section: the column whose header says ARN.</summary>
+    public List<Sourced<string>> ArnsIn(PageSection section)
+    {
+        var arns = new List<Sourced<string>>();
+        foreach (var table in section.Tables)
+        {
+            var column = table.ArnColumn();
+            if (column < 0 && table.Rows.Count > 0)
+            {
+                Note(ReaderNoteKinds.UnknownColumn, $"no ARN column under '## {section.Heading}' (header: {string.Join(" | ", table.Header)})", table.Line);
+                continue;
+            }
+
+            foreach (var row in table.Rows)
+            {
+                CheckLinks(row);
+                var arn = row[column].Value.Trim('`');
+                if (arn.Length == 0)
+                {
+                    Note(ReaderNoteKinds.EmptyCell, $"empty ARN cell under '## {section.Heading}'", row.Line);
+                    continue;
+                }
+
+                if (!PolicyArn.LooksLikeIamArn(arn))
+                {
+                    Note(ReaderNoteKinds.NotAnArn, $"'{arn}' under '## {section.Heading}' is not an IAM ARN", row.Line, arn);
+                }
+
+                arns.Add(new Sourced<string>(arn, At(row.Line)));
+            }
+        }
+
+        return arns;
+    }
+
+    public void UnknownSection(PageSection section) =>
+        Note(ReaderNoteKinds.UnknownSection, $"section '## {section.Heading}' is not one this page kind has; skipped", section.Line);
+
+    private void CheckLinks(MarkdownRow row)
+    {
+        foreach (var cell in row.Cells)
+        {
+            Link(cell.LinkUrl, row.Line);
+        }
+    }
+
+    [GeneratedRegex(@"^ARN\s*:\s*(?<arn>.+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ArnLine();
+}
