@@ -14,8 +14,6 @@ public static class PostgresServer
 
     private static readonly Lazy<Task<string>> Server = new(StartAsync);
 
-    public static bool InCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
-
     public static string? Configured => Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } cs ? cs : null;
 
     public static bool DockerLikelyAvailable =>
@@ -23,7 +21,7 @@ public static class PostgresServer
 
     /// <summary>Why PostgreSQL tests cannot run here, or null when they can (or must, in CI).</summary>
     public static string? SkipReason =>
-        Configured is not null || DockerLikelyAvailable || InCi
+        Configured is not null || DockerLikelyAvailable || TestEnvironment.InCi
             ? null
             : $"No PostgreSQL: set {EnvironmentVariable} to a connection string (see .ci/postgres.sh) or run Docker for Testcontainers.";
 

@@ -1,5 +1,7 @@
 using IamGraph.Import.Reading;
 
+using IamGraph.Testing;
+
 namespace IamGraph.Import.Tests.Reading;
 
 /// <summary>The fast line parser must read every shared page exactly as the Markdig-based reference does.</summary>

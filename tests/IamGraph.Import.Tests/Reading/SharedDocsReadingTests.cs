@@ -1,6 +1,8 @@
 using IamGraph.Import.Model;
 using IamGraph.Import.Reading;
 
+using IamGraph.Testing;
+
 namespace IamGraph.Import.Tests.Reading;
 
 /// <summary>The whole published dataset, checked against counts taken from the files themselves (see shared/data/README.md).</summary>

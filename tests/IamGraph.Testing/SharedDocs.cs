@@ -1,4 +1,6 @@
-namespace IamGraph.Import.Tests;
+using Xunit;
+
+namespace IamGraph.Testing;
 
 /// <summary>
 /// Finds the real published docs: env <c>IAMGRAPH_DOCS</c>, else <c>../shared/data/aws-policies-analyzer-docs</c>
@@ -14,7 +16,7 @@ public static class SharedDocs
     public static string? Directory => Found.Value;
 
     /// <summary>True when the environment says this is CI, where missing data is a failure, not a skip.</summary>
-    public static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+    public static bool IsCi => TestEnvironment.InCi;
 
     /// <summary>The docs folder, or a failure that says where it was looked for.</summary>
     public static string Require() =>
