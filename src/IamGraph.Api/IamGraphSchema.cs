@@ -16,5 +16,5 @@ public sealed class IamGraphSchema : Schema
     }
 
     /// <summary>The SDL committed as <c>src/IamGraph.Api/schema.graphql</c>.</summary>
-    public string PrintSdl() => this.Print(new PrintOptions { IncludeDescriptions = false, IncludeDeprecationReasons = true }).ReplaceLineEndings("\n").TrimEnd() + "\n";
+    public string PrintSdl() => this.Print(new PrintOptions { IncludeDescriptions = true, IncludeDeprecationReasons = true }).ReplaceLineEndings("\n").TrimEnd() + "\n";
 }

@@ -28,7 +28,7 @@ public sealed class ApiFixture : IDisposable
         services.AddIamGraphApi(o =>
         {
             o.ConfigureDbContext = b => b.UseSqlite(connectionString).AddInterceptors(Statements);
-            o.MaxPageSize = 100;
+            o.MaxPageSize = 1000;
             o.DefaultPageSize = 3;
         });
         Services = services.BuildServiceProvider();

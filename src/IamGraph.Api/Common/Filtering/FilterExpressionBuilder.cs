@@ -13,8 +13,8 @@ namespace IamGraph.Api.Common.Filtering;
 public static class FilterExpressionBuilder
 {
     private static readonly MethodInfo StringContains = typeof(string).GetMethod(nameof(string.Contains), [typeof(string)])!;
-    private static readonly MethodInfo StringStartsWith = typeof(string).GetMethod(nameof(string.StartsWith), [typeof(string)])!;
-    private static readonly MethodInfo StringEndsWith = typeof(string).GetMethod(nameof(string.EndsWith), [typeof(string)])!;
+    private static readonly MethodInfo Substring1 = typeof(string).GetMethod(nameof(string.Substring), [typeof(int)])!;
+    private static readonly MethodInfo Substring2 = typeof(string).GetMethod(nameof(string.Substring), [typeof(int), typeof(int)])!;
 
     public static Expression<Func<T, bool>>? Build<T>(object? where, EntityFieldMap<T> map)
     {
@@ -83,10 +83,10 @@ public static class FilterExpressionBuilder
                 "lte" => Expression.LessThanOrEqual(member, Value(value, member.Type)),
                 "contains" => Expression.Call(member, StringContains, Value(value, typeof(string))),
                 "ncontains" => Expression.Not(Expression.Call(member, StringContains, Value(value, typeof(string)))),
-                "startsWith" => Expression.Call(member, StringStartsWith, Value(value, typeof(string))),
-                "nstartsWith" => Expression.Not(Expression.Call(member, StringStartsWith, Value(value, typeof(string)))),
-                "endsWith" => Expression.Call(member, StringEndsWith, Value(value, typeof(string))),
-                "nendsWith" => Expression.Not(Expression.Call(member, StringEndsWith, Value(value, typeof(string)))),
+                "startsWith" => StartsWith(member, (string)value!),
+                "nstartsWith" => Expression.Not(StartsWith(member, (string)value!)),
+                "endsWith" => EndsWith(member, (string)value!),
+                "nendsWith" => Expression.Not(EndsWith(member, (string)value!)),
                 "in" => In(member, value!),
                 "nin" => Expression.Not(In(member, value!)),
                 _ => throw Invalid($"Unknown filter operation '{op}'."),
@@ -127,6 +127,20 @@ public static class FilterExpressionBuilder
         }
         return Combine(parts, Expression.AndAlso);
     }
+
+    // string.StartsWith/EndsWith become LIKE on SQLite, which ignores ASCII case ("s3:" would match "S3:ListBucket").
+    // Comparing a substring keeps the ordinal semantics on every provider: substr(name, 1, length(@p)) = @p.
+    private static Expression StartsWith(Expression member, string value) =>
+        Expression.AndAlso(
+            Expression.GreaterThanOrEqual(Expression.Property(member, nameof(string.Length)), Value(value.Length, typeof(int))),
+            Expression.Equal(Expression.Call(member, Substring2, Expression.Constant(0), Value(value.Length, typeof(int))), Value(value, typeof(string))));
+
+    private static Expression EndsWith(Expression member, string value) =>
+        Expression.AndAlso(
+            Expression.GreaterThanOrEqual(Expression.Property(member, nameof(string.Length)), Value(value.Length, typeof(int))),
+            Expression.Equal(
+                Expression.Call(member, Substring1, Expression.Subtract(Expression.Property(member, nameof(string.Length)), Value(value.Length, typeof(int)))),
+                Value(value, typeof(string))));
 
     private static Expression In(Expression member, object values)
     {
