@@ -11,7 +11,19 @@ namespace IamGraph.Api.Actions;
 /// <summary>What <c>ActionFilterInput</c> and <c>ActionSortInput</c> offer and how each field maps onto the entity.</summary>
 public static class ActionFields
 {
-    public static EntityFieldMap<Action> Map { get; } = new EntityFieldMap<Action>(a => a.Name, a => a.Id)
+    public static EntityFieldMap<Action> Map { get; } = new EntityFieldMap<Action>(
+        a => a.Name,
+        a => a.Id,
+        a => new Action
+        {
+            Id = a.Id,
+            Name = a.Name,
+            NameKey = "",
+            ServiceId = a.ServiceId,
+            IsWildcard = a.IsWildcard,
+            PolicyCount = a.PolicyCount,
+            RoleCount = a.RoleCount,
+        })
         .Text("name", a => a.Name, sortable: true)
         .Flag("isWildcard", a => a.IsWildcard)
         .Count("policyCount", a => a.PolicyCount, sortable: true)

@@ -11,7 +11,21 @@ namespace IamGraph.Api.Policies;
 /// <summary>What <c>PolicyFilterInput</c> and <c>PolicySortInput</c> offer and how each field maps onto the entity.</summary>
 public static class PolicyFields
 {
-    public static EntityFieldMap<Policy> Map { get; } = new EntityFieldMap<Policy>(p => p.Name, p => p.Id)
+    public static EntityFieldMap<Policy> Map { get; } = new EntityFieldMap<Policy>(
+        p => p.Name,
+        p => p.Id,
+        p => new Policy
+        {
+            Id = p.Id,
+            Name = p.Name,
+            NameKey = "",
+            Arn = p.Arn,
+            Path = p.Path,
+            AwsManaged = p.AwsManaged,
+            ActionCount = p.ActionCount,
+            ServiceCount = p.ServiceCount,
+            RoleCount = p.RoleCount,
+        })
         .Text("name", p => p.Name, sortable: true)
         .Text("arn", p => p.Arn, sortable: true)
         .Text("path", p => p.Path, sortable: true)

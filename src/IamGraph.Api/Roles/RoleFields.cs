@@ -11,7 +11,20 @@ namespace IamGraph.Api.Roles;
 /// <summary>What <c>RoleFilterInput</c> and <c>RoleSortInput</c> offer and how each field maps onto the entity.</summary>
 public static class RoleFields
 {
-    public static EntityFieldMap<Role> Map { get; } = new EntityFieldMap<Role>(r => r.Name, r => r.Id)
+    public static EntityFieldMap<Role> Map { get; } = new EntityFieldMap<Role>(
+        r => r.Name,
+        r => r.Id,
+        r => new Role
+        {
+            Id = r.Id,
+            Name = r.Name,
+            NameKey = "",
+            Arn = r.Arn,
+            Path = r.Path,
+            PolicyCount = r.PolicyCount,
+            ActionCount = r.ActionCount,
+            ServiceCount = r.ServiceCount,
+        })
         .Text("name", r => r.Name, sortable: true)
         .Text("arn", r => r.Arn, sortable: true)
         .Text("path", r => r.Path, sortable: true)

@@ -11,7 +11,18 @@ namespace IamGraph.Api.Services;
 /// <summary>What <c>ServiceFilterInput</c> and <c>ServiceSortInput</c> offer and how each field maps onto the entity.</summary>
 public static class ServiceFields
 {
-    public static EntityFieldMap<Service> Map { get; } = new EntityFieldMap<Service>(s => s.Name, s => s.Id)
+    public static EntityFieldMap<Service> Map { get; } = new EntityFieldMap<Service>(
+        s => s.Name,
+        s => s.Id,
+        s => new Service
+        {
+            Id = s.Id,
+            Name = s.Name,
+            NameKey = "",
+            ActionCount = s.ActionCount,
+            PolicyCount = s.PolicyCount,
+            RoleCount = s.RoleCount,
+        })
         .Text("name", s => s.Name, sortable: true)
         .Count("actionCount", s => s.ActionCount, sortable: true)
         .Count("policyCount", s => s.PolicyCount, sortable: true)

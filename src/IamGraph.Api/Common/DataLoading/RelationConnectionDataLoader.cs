@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+
 using GraphQL;
 using GraphQL.DataLoader;
 
@@ -31,6 +33,23 @@ public abstract class RelationConnectionDataLoader<TNode>(IDbContextFactory<Cata
     /// <summary>The relation as rows of (parent id, node), restricted to <paramref name="parentIds"/>.</summary>
     protected abstract IQueryable<ParentLink<TNode>> Links(CatalogDbContext db, IQueryable<TNode> nodes, int[] parentIds);
 
+    /// <summary><c>l => new ParentLink { ParentId = l.ParentId, Node = Map.Projection(l.Node) }</c>, built once.</summary>
+    private Expression<Func<ParentLink<TNode>, ParentLink<TNode>>> ProjectLink => _projectLink ??= BuildProjectLink(Map.Projection);
+
+    private Expression<Func<ParentLink<TNode>, ParentLink<TNode>>>? _projectLink;
+
+    private static Expression<Func<ParentLink<TNode>, ParentLink<TNode>>> BuildProjectLink(Expression<Func<TNode, TNode>> projection)
+    {
+        var link = Expression.Parameter(typeof(ParentLink<TNode>), "l");
+        var node = new ReplaceParameter(projection.Parameters[0], Expression.Property(link, nameof(ParentLink<TNode>.Node))).Visit(projection.Body);
+        return Expression.Lambda<Func<ParentLink<TNode>, ParentLink<TNode>>>(
+            Expression.MemberInit(
+                Expression.New(typeof(ParentLink<TNode>)),
+                Expression.Bind(typeof(ParentLink<TNode>).GetProperty(nameof(ParentLink<TNode>.ParentId))!, Expression.Property(link, nameof(ParentLink<TNode>.ParentId))),
+                Expression.Bind(typeof(ParentLink<TNode>).GetProperty(nameof(ParentLink<TNode>.Node))!, node)),
+            link);
+    }
+
     public IDataLoaderResult<Page<TNode>?> Load(IResolveFieldContext context, int parentId)
     {
         var args = ConnectionArguments.From(context, options);
@@ -42,7 +61,7 @@ public abstract class RelationConnectionDataLoader<TNode>(IDbContextFactory<Cata
     private async Task<IReadOnlyDictionary<int, Page<TNode>>> FetchAsync(
         IReadOnlyCollection<int> parentIds,
         ConnectionArguments args,
-        System.Linq.Expressions.Expression<Func<TNode, bool>>? filter,
+        Expression<Func<TNode, bool>>? filter,
         object? order,
         CancellationToken cancellationToken)
     {
@@ -53,6 +72,7 @@ public abstract class RelationConnectionDataLoader<TNode>(IDbContextFactory<Cata
             nodes = nodes.Where(filter);
         }
         var rows = await SortExpressionBuilder.Apply(Links(db, nodes, parentIds.ToArray()), l => l.Node, order, Map)
+            .Select(ProjectLink)
             .ToListAsync(cancellationToken);
 
         var byParent = new Dictionary<int, List<TNode>>(parentIds.Count);

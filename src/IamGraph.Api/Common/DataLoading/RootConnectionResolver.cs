@@ -49,6 +49,7 @@ public static class RootConnectionResolver
         var rows = await SortExpressionBuilder.Apply(Filtered(db), order, map)
             .Skip(window.Start)
             .Take(window.Length + 1)
+            .Select(map.Projection)
             .ToListAsync(cancellationToken);
         return Page.FromWindow(rows, window, CountAsync);
     }

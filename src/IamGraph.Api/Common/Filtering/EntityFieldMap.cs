@@ -37,7 +37,14 @@ public sealed class EntityFieldMap<T> : IEntityFieldMap
 {
     private readonly Dictionary<string, EntityField> _fields = new(StringComparer.Ordinal);
 
-    public EntityFieldMap(Expression<Func<T, string>> name, Expression<Func<T, int>> id) => DefaultOrder = [name, id];
+    /// <param name="projection">The columns the schema reads; loading only these keeps large pages cheap.</param>
+    public EntityFieldMap(Expression<Func<T, string>> name, Expression<Func<T, int>> id, Expression<Func<T, T>> projection)
+    {
+        DefaultOrder = [name, id];
+        Projection = projection;
+    }
+
+    public Expression<Func<T, T>> Projection { get; }
 
     public Type EntityType => typeof(T);
     public IReadOnlyDictionary<string, EntityField> Fields => _fields;

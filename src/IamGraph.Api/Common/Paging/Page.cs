@@ -15,7 +15,7 @@ public static class Page
         var edges = new PageEdge<T>[window.Length];
         for (var i = 0; i < edges.Length; i++)
         {
-            edges[i] = new PageEdge<T>(PageCursor.Encode(window.Start + i), ordered[window.Start + i]);
+            edges[i] = new PageEdge<T>(window.Start + i, ordered[window.Start + i]);
         }
         var count = ordered.Count;
         return new Page<T>(edges, PageInfo.For(edges, window.Start > 0, window.End < count), _ => Task.FromResult(count));
@@ -28,13 +28,17 @@ public static class Page
         var edges = new PageEdge<T>[length];
         for (var i = 0; i < length; i++)
         {
-            edges[i] = new PageEdge<T>(PageCursor.Encode(window.Start + i), rows[i]);
+            edges[i] = new PageEdge<T>(window.Start + i, rows[i]);
         }
         return new Page<T>(edges, PageInfo.For(edges, window.Start > 0, rows.Count > window.Length), totalCount);
     }
 }
 
-public sealed record PageEdge<T>(string Cursor, T Node);
+/// <summary>An edge; its cursor is encoded only when asked for (most clients select <c>nodes</c> only).</summary>
+public sealed record PageEdge<T>(int Index, T Node)
+{
+    public string Cursor => PageCursor.Encode(Index);
+}
 
 public sealed record PageInfo(bool HasNextPage, bool HasPreviousPage, string? StartCursor, string? EndCursor)
 {
