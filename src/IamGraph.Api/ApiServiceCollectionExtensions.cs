@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.DI;
+using GraphQL.Execution;
 
 using IamGraph.Api.Actions;
 using IamGraph.Api.Common.Paging;
@@ -73,7 +74,10 @@ public static class ApiServiceCollectionExtensions
                 .AddSchema<IamGraphSchema>()
                 .AddGraphTypes(typeof(IamGraphSchema).Assembly)
                 .AddSystemTextJson()
-                .AddValidationRule<PageSizeValidationRule>();
+                .AddValidationRule<PageSizeValidationRule>()
+                // Resolvers are CPU-bound over a local SQLite file: running sibling fields as parallel tasks only adds
+                // overhead on large lists. DataLoader results are still collected per level and batched.
+                .AddExecutionStrategy<SerialExecutionStrategy>(GraphQLParser.AST.OperationType.Query);
             configureGraphQL?.Invoke(builder);
         });
         return services;

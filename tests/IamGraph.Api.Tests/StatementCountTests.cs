@@ -9,8 +9,10 @@ public sealed class StatementCountTests(ApiFixture api)
     {
         var statements = api.Statements.Start();
         var data = await api.DataAsync("{ policies(first: 50) { nodes { name arn actions(first: 1000) { nodes { name service { name } } } } } }");
-        // policies, their actions (one batch for all six), the actions' services (one batch).
-        Assert.Equal(3, statements.Count);
+        // The contract's bound is 4. Actual: the policies, then their actions with each action's service joined in
+        // (one batch for all six policies).
+        Assert.InRange(statements.Count, 1, 4);
+        Assert.Equal(2, statements.Count);
         var lambda = data.At("policies", "nodes")[0];
         Assert.Equal("AWSLambdaRole", lambda.At("name").GetString());
         var pairs = lambda.At("actions", "nodes").EnumerateArray().Select(a => (a.At("name").GetString(), a.At("service", "name").GetString()));

@@ -23,6 +23,16 @@ public static class ActionFields
             IsWildcard = a.IsWildcard,
             PolicyCount = a.PolicyCount,
             RoleCount = a.RoleCount,
+            // Joined in (services are few and small) so `action.service` needs no second statement.
+            Service = new Service
+            {
+                Id = a.Service.Id,
+                Name = a.Service.Name,
+                NameKey = "",
+                ActionCount = a.Service.ActionCount,
+                PolicyCount = a.Service.PolicyCount,
+                RoleCount = a.Service.RoleCount,
+            },
         })
         .Text("name", a => a.Name, sortable: true)
         .Flag("isWildcard", a => a.IsWildcard)

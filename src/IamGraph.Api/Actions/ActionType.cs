@@ -31,7 +31,9 @@ public sealed class ActionType : ObjectGraphType<Action>, INodeGraphType
         Field(a => a.RoleCount);
         Field<NonNullGraphType<ServiceType>>("service")
             .Description("The service prefix before the first ':' (`all` for `*`).")
-            .Resolve(ctx => ctx.RequestServices!.GetRequiredService<ServiceByIdDataLoader>().Load(ctx.Source.ServiceId));
+            .Resolve(ctx => ctx.Source.Service is { } service
+                ? service // loaded with the action (see ActionFields.Map.Projection)
+                : ctx.RequestServices!.GetRequiredService<ServiceByIdDataLoader>().Load(ctx.Source.ServiceId));
 
         this.ConnectionField<Action, PolicyType, Policy, PolicyFilterInputType, PolicySortInputType>("policies")
             .Description("Policies naming this action string.")
