@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.Types;
 
 using IamGraph.Api.Actions;
+using IamGraph.Api.Common;
 using IamGraph.Api.Common.Relay;
 using IamGraph.Api.Policies;
 using IamGraph.Api.Roles;
@@ -39,7 +40,7 @@ public static class NodeQueries
         foreach (var group in decoded.GroupBy(d => d.Type, StringComparer.Ordinal))
         {
             var keys = group.Select(g => g.Key).Distinct().ToArray();
-            var services = context.RequestServices!;
+            var services = context.RequestServicesOrThrow();
             var ct = context.CancellationToken;
             IEnumerable<KeyValuePair<int, object>> rows = group.Key switch
             {

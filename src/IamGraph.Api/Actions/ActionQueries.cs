@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 
+using IamGraph.Api.Common;
 using IamGraph.Api.Common.DataLoading;
 using IamGraph.Api.Common.Paging;
 using IamGraph.Catalog;
@@ -26,7 +27,7 @@ public static class ActionQueries
             .ResolveAsync(async ctx =>
             {
                 var name = ctx.GetArgument<string>("name");
-                await using var db = await ctx.RequestServices!.GetRequiredService<IDbContextFactory<CatalogDbContext>>().CreateDbContextAsync(ctx.CancellationToken);
+                await using var db = await ctx.RequestServicesOrThrow().GetRequiredService<IDbContextFactory<CatalogDbContext>>().CreateDbContextAsync(ctx.CancellationToken);
                 return await db.Actions.AsNoTracking().FirstOrDefaultAsync(a => a.Name == name, ctx.CancellationToken);
             });
     }

@@ -1,5 +1,6 @@
 using GraphQL.Types;
 
+using IamGraph.Api.Common;
 using IamGraph.Api.Common.Paging;
 using IamGraph.Api.Common.Relay;
 using IamGraph.Api.Policies;
@@ -33,12 +34,12 @@ public sealed class ActionType : ObjectGraphType<Action>, INodeGraphType
             .Description("The service prefix before the first ':' (`all` for `*`).")
             .Resolve(ctx => ctx.Source.Service is { } service
                 ? service // loaded with the action (see ActionFields.Map.Projection)
-                : ctx.RequestServices!.GetRequiredService<ServiceByIdDataLoader>().Load(ctx.Source.ServiceId));
+                : ctx.RequestServicesOrThrow().GetRequiredService<ServiceByIdDataLoader>().Load(ctx.Source.ServiceId));
 
         this.ConnectionField<Action, PolicyType, Policy, PolicyFilterInputType, PolicySortInputType>("policies")
             .Description("Policies naming this action string.")
-            .Resolve(ctx => ctx.RequestServices!.GetRequiredService<ActionPoliciesDataLoader>().Load(ctx, ctx.Source.Id));
+            .Resolve(ctx => ctx.RequestServicesOrThrow().GetRequiredService<ActionPoliciesDataLoader>().Load(ctx, ctx.Source.Id));
         this.ConnectionField<Action, RoleType, Role, RoleFilterInputType, RoleSortInputType>("roles")
-            .Resolve(ctx => ctx.RequestServices!.GetRequiredService<ActionRolesDataLoader>().Load(ctx, ctx.Source.Id));
+            .Resolve(ctx => ctx.RequestServicesOrThrow().GetRequiredService<ActionRolesDataLoader>().Load(ctx, ctx.Source.Id));
     }
 }

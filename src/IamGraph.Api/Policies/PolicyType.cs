@@ -1,6 +1,7 @@
 using GraphQL.Types;
 
 using IamGraph.Api.Actions;
+using IamGraph.Api.Common;
 using IamGraph.Api.Common.Paging;
 using IamGraph.Api.Common.Relay;
 using IamGraph.Api.Roles;
@@ -35,11 +36,11 @@ public sealed class PolicyType : ObjectGraphType<Policy>, INodeGraphType
 
         this.ConnectionField<Policy, ActionType, Action, ActionFilterInputType, ActionSortInputType>("actions")
             .Description("The action strings the policy's statements name.")
-            .Resolve(ctx => ctx.RequestServices!.GetRequiredService<PolicyActionsDataLoader>().Load(ctx, ctx.Source.Id));
+            .Resolve(ctx => ctx.RequestServicesOrThrow().GetRequiredService<PolicyActionsDataLoader>().Load(ctx, ctx.Source.Id));
         this.ConnectionField<Policy, ServiceType, Service, ServiceFilterInputType, ServiceSortInputType>("services")
-            .Resolve(ctx => ctx.RequestServices!.GetRequiredService<PolicyServicesDataLoader>().Load(ctx, ctx.Source.Id));
+            .Resolve(ctx => ctx.RequestServicesOrThrow().GetRequiredService<PolicyServicesDataLoader>().Load(ctx, ctx.Source.Id));
         this.ConnectionField<Policy, RoleType, Role, RoleFilterInputType, RoleSortInputType>("roles")
             .Description("Roles the policy is attached to.")
-            .Resolve(ctx => ctx.RequestServices!.GetRequiredService<PolicyRolesDataLoader>().Load(ctx, ctx.Source.Id));
+            .Resolve(ctx => ctx.RequestServicesOrThrow().GetRequiredService<PolicyRolesDataLoader>().Load(ctx, ctx.Source.Id));
     }
 }

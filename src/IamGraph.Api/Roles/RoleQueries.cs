@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 
+using IamGraph.Api.Common;
 using IamGraph.Api.Common.DataLoading;
 using IamGraph.Api.Common.Paging;
 using IamGraph.Catalog;
@@ -31,7 +32,7 @@ public static class RoleQueries
                 {
                     return null;
                 }
-                await using var db = await ctx.RequestServices!.GetRequiredService<IDbContextFactory<CatalogDbContext>>().CreateDbContextAsync(ctx.CancellationToken);
+                await using var db = await ctx.RequestServicesOrThrow().GetRequiredService<IDbContextFactory<CatalogDbContext>>().CreateDbContextAsync(ctx.CancellationToken);
                 var roles = db.Roles.AsNoTracking();
                 if (arn is not null)
                 {

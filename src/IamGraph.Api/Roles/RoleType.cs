@@ -1,6 +1,7 @@
 using GraphQL.Types;
 
 using IamGraph.Api.Actions;
+using IamGraph.Api.Common;
 using IamGraph.Api.Common.Paging;
 using IamGraph.Api.Common.Relay;
 using IamGraph.Api.Policies;
@@ -34,11 +35,11 @@ public sealed class RoleType : ObjectGraphType<Role>, INodeGraphType
 
         this.ConnectionField<Role, PolicyType, Policy, PolicyFilterInputType, PolicySortInputType>("policies")
             .Description("Managed policies attached to the role.")
-            .Resolve(ctx => ctx.RequestServices!.GetRequiredService<RolePoliciesDataLoader>().Load(ctx, ctx.Source.Id));
+            .Resolve(ctx => ctx.RequestServicesOrThrow().GetRequiredService<RolePoliciesDataLoader>().Load(ctx, ctx.Source.Id));
         this.ConnectionField<Role, ActionType, Action, ActionFilterInputType, ActionSortInputType>("actions")
             .Description("Union of the attached policies' action strings.")
-            .Resolve(ctx => ctx.RequestServices!.GetRequiredService<RoleActionsDataLoader>().Load(ctx, ctx.Source.Id));
+            .Resolve(ctx => ctx.RequestServicesOrThrow().GetRequiredService<RoleActionsDataLoader>().Load(ctx, ctx.Source.Id));
         this.ConnectionField<Role, ServiceType, Service, ServiceFilterInputType, ServiceSortInputType>("services")
-            .Resolve(ctx => ctx.RequestServices!.GetRequiredService<RoleServicesDataLoader>().Load(ctx, ctx.Source.Id));
+            .Resolve(ctx => ctx.RequestServicesOrThrow().GetRequiredService<RoleServicesDataLoader>().Load(ctx, ctx.Source.Id));
     }
 }

@@ -1,6 +1,7 @@
 using GraphQL.Types;
 
 using IamGraph.Api.Actions;
+using IamGraph.Api.Common;
 using IamGraph.Api.Common.Paging;
 using IamGraph.Api.Common.Relay;
 using IamGraph.Api.Policies;
@@ -31,11 +32,11 @@ public sealed class ServiceType : ObjectGraphType<Service>, INodeGraphType
         Field(s => s.RoleCount);
 
         this.ConnectionField<Service, ActionType, Action, ActionFilterInputType, ActionSortInputType>("actions")
-            .Resolve(ctx => ctx.RequestServices!.GetRequiredService<ServiceActionsDataLoader>().Load(ctx, ctx.Source.Id));
+            .Resolve(ctx => ctx.RequestServicesOrThrow().GetRequiredService<ServiceActionsDataLoader>().Load(ctx, ctx.Source.Id));
         this.ConnectionField<Service, PolicyType, Policy, PolicyFilterInputType, PolicySortInputType>("policies")
             .Description("Policies naming at least one action of the service.")
-            .Resolve(ctx => ctx.RequestServices!.GetRequiredService<ServicePoliciesDataLoader>().Load(ctx, ctx.Source.Id));
+            .Resolve(ctx => ctx.RequestServicesOrThrow().GetRequiredService<ServicePoliciesDataLoader>().Load(ctx, ctx.Source.Id));
         this.ConnectionField<Service, RoleType, Role, RoleFilterInputType, RoleSortInputType>("roles")
-            .Resolve(ctx => ctx.RequestServices!.GetRequiredService<ServiceRolesDataLoader>().Load(ctx, ctx.Source.Id));
+            .Resolve(ctx => ctx.RequestServicesOrThrow().GetRequiredService<ServiceRolesDataLoader>().Load(ctx, ctx.Source.Id));
     }
 }

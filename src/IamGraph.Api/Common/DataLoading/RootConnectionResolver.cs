@@ -1,5 +1,6 @@
 using GraphQL;
 
+using IamGraph.Api.Common;
 using IamGraph.Api.Common.Filtering;
 using IamGraph.Api.Common.Paging;
 using IamGraph.Api.Common.Sorting;
@@ -16,7 +17,7 @@ public static class RootConnectionResolver
     public static async Task<Page<TNode>> ResolveAsync<TNode>(IResolveFieldContext context, EntityFieldMap<TNode> map)
         where TNode : class
     {
-        var services = context.RequestServices!;
+        var services = context.RequestServicesOrThrow();
         var options = services.GetRequiredService<ApiOptions>();
         var factory = services.GetRequiredService<IDbContextFactory<CatalogDbContext>>();
         var args = ConnectionArguments.From(context, options);
