@@ -15,9 +15,14 @@ namespace IamGraph.Api.Tests;
 /// </summary>
 public sealed class ComplexityTests
 {
-    private static async Task<JsonElement> ExecuteAsync(int maxComplexity, string query)
+    private static async Task<JsonElement> ExecuteAsync(int maxComplexity, string query, bool separateAddGraphQL = false)
     {
         var services = new ServiceCollection();
+        void Limits(GraphQL.DI.IGraphQLBuilder b) => b.AddComplexityAnalyzer(c =>
+        {
+            c.MaxComplexity = maxComplexity;
+            c.MaxDepth = 20;
+        });
         services.AddIamGraphApi(
             o =>
             {
@@ -25,11 +30,11 @@ public sealed class ComplexityTests
                 o.ConfigureDbContext = b => b.UseSqlite(CatalogDatabase.SqliteConnectionString(Path.Combine(Path.GetTempPath(), "iamgraph-none.db"), readOnly: true));
                 o.DefaultPageSize = 10;
             },
-            b => b.AddComplexityAnalyzer(c =>
-            {
-                c.MaxComplexity = maxComplexity;
-                c.MaxDepth = 20;
-            }));
+            separateAddGraphQL ? null : Limits);
+        if (separateAddGraphQL)
+        {
+            services.AddGraphQL(Limits);
+        }
         await using var provider = services.BuildServiceProvider();
         await using var scope = provider.CreateAsyncScope();
         var executer = scope.ServiceProvider.GetRequiredService<IDocumentExecuter<IamGraphSchema>>();
@@ -61,6 +66,13 @@ public sealed class ComplexityTests
         const string query = "{ policies(first: 50) { nodes { actions(first: 1000) { nodes { name } } } } }";
         Assert.False(RejectedForComplexity(await ExecuteAsync(50_102, query)));
         Assert.True(RejectedForComplexity(await ExecuteAsync(50_101, query)));
+    }
+
+    [Fact]
+    public async Task A_host_may_add_limits_with_its_own_AddGraphQL_call()
+    {
+        Assert.True(RejectedForComplexity(await ExecuteAsync(51, "{ policies(first: 50) { nodes { name } } }", separateAddGraphQL: true)));
+        Assert.False(RejectedForComplexity(await ExecuteAsync(52, "{ policies(first: 50) { nodes { name } } }", separateAddGraphQL: true)));
     }
 
     [Fact]

@@ -148,6 +148,10 @@ public static class FilterExpressionBuilder
         var list = (IList)Activator.CreateInstance(listType)!;
         foreach (var item in Items(values))
         {
+            if (item is null && member.Type.IsValueType)
+            {
+                continue; // a count is never null
+            }
             list.Add(Convert.ChangeType(item, member.Type, System.Globalization.CultureInfo.InvariantCulture));
         }
         return Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [member.Type], Parameter(list, listType), member);
