@@ -32,6 +32,11 @@ public static class NodeQueries
 
     private static async Task<object?[]> LoadAsync(IResolveFieldContext context, IReadOnlyList<string> ids)
     {
+        var max = context.RequestServicesOrThrow().GetRequiredService<ApiOptions>().MaxPageSize;
+        if (ids.Count > max)
+        {
+            throw new ExecutionError($"'nodes' accepts at most {max} ids.") { Code = Common.ErrorCodes.PageSizeExceeded };
+        }
         var decoded = ids.Select(id => NodeId.TryDecode(id, out var type, out var key)
             ? (Type: type, Key: key)
             : throw new ExecutionError($"'{id}' is not a valid node id.") { Code = InvalidNodeId }).ToArray();

@@ -51,6 +51,17 @@ public sealed class NodeTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task Nodes_takes_at_most_a_page_of_ids()
+    {
+        // The fixture's MaxPageSize is 1000.
+        var ids = string.Join(", ", Enumerable.Range(1, 1001).Select(i => $"\"{Id("Action", i)}\""));
+        var statements = api.Statements.Start();
+        var response = await api.ExecuteAsync($"{{ nodes(ids: [{ids}]) {{ id }} }}");
+        Assert.Equal("PAGE_SIZE_EXCEEDED", response.At("errors")[0].At("extensions", "code").GetString());
+        Assert.Empty(statements);
+    }
+
+    [Fact]
     public async Task A_malformed_id_is_an_error()
     {
         var response = await api.ExecuteAsync("""{ node(id: "%%%") { id } }""");
