@@ -1,0 +1,19 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace IamGraph.Api;
+
+/// <summary>Settings of the GraphQL API: where the catalogue is and how large a page may be.</summary>
+public sealed class ApiOptions
+{
+    /// <summary>SQLite connection string; ignored when <see cref="ConfigureDbContext"/> is set.</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>Full control over the context options (another provider, interceptors in tests).</summary>
+    public Action<DbContextOptionsBuilder>? ConfigureDbContext { get; set; }
+
+    /// <summary>Largest <c>first</c>/<c>last</c> accepted. 5000 lets one page hold the largest policy (3,442 actions).</summary>
+    public int MaxPageSize { get; set; } = 5000;
+
+    /// <summary>Page size when neither <c>first</c> nor <c>last</c> is given.</summary>
+    public int DefaultPageSize { get; set; } = 50;
+}

@@ -1,0 +1,57 @@
+using GraphQL;
+
+using IamGraph.Api.Common;
+using IamGraph.Api.Common.Filtering;
+using IamGraph.Api.Common.Paging;
+using IamGraph.Api.Common.Sorting;
+using IamGraph.Catalog;
+
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IamGraph.Api.Common.DataLoading;
+
+/// <summary>Root connections (<c>policies(...)</c>): filter, order and LIMIT/OFFSET in SQL; COUNT only when needed.</summary>
+public static class RootConnectionResolver
+{
+    public static async Task<Page<TNode>> ResolveAsync<TNode>(IResolveFieldContext context, EntityFieldMap<TNode> map)
+        where TNode : class
+    {
+        var services = context.RequestServicesOrThrow();
+        var options = services.GetRequiredService<ApiOptions>();
+        var factory = services.GetRequiredService<IDbContextFactory<CatalogDbContext>>();
+        var args = ConnectionArguments.From(context, options);
+        var filter = FilterExpressionBuilder.Build(context.GetArgument<object?>("where"), map);
+        var order = context.GetArgument<object?>("order");
+        var cancellationToken = context.CancellationToken;
+
+        IQueryable<TNode> Filtered(CatalogDbContext db)
+        {
+            var query = db.Set<TNode>().AsNoTracking();
+            return filter is null ? query : query.Where(filter);
+        }
+
+        int? knownCount = null;
+        async Task<int> CountAsync(CancellationToken ct)
+        {
+            if (knownCount is int count)
+            {
+                return count;
+            }
+            await using var db = await factory.CreateDbContextAsync(ct);
+            return (knownCount = await Filtered(db).CountAsync(ct)).Value;
+        }
+
+        var window = PageWindow.Compute(args, options.DefaultPageSize, null)
+            ?? PageWindow.Compute(args, options.DefaultPageSize, await CountAsync(cancellationToken))!.Value;
+
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        // One look-ahead row tells hasNextPage without a COUNT.
+        var rows = await SortExpressionBuilder.Apply(Filtered(db), order, map)
+            .Skip(window.Start)
+            .Take(window.Length + 1)
+            .Select(map.Projection)
+            .ToListAsync(cancellationToken);
+        return Page.FromWindow(rows, window, CountAsync);
+    }
+}

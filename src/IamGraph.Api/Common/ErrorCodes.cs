@@ -1,0 +1,10 @@
+namespace IamGraph.Api.Common;
+
+/// <summary>The <c>extensions.code</c> values this API reports.</summary>
+public static class ErrorCodes
+{
+    public const string PageSizeExceeded = "PAGE_SIZE_EXCEEDED";
+    public const string InvalidPageSize = "INVALID_PAGE_SIZE";
+    public const string InvalidCursor = "INVALID_CURSOR";
+    public const string InvalidFilter = "INVALID_FILTER";
+}

@@ -1,0 +1,85 @@
+using GraphQL.Types;
+
+namespace IamGraph.Api.Common.Filtering;
+
+/// <summary><c>XFilterInput</c>: <c>and</c>, <c>or</c> and one operation input per field of the entity's field map.</summary>
+public abstract class FilterInputGraphType : InputObjectGraphType
+{
+    protected FilterInputGraphType(string entityName, IEntityFieldMap map)
+    {
+        Name = entityName + "FilterInput";
+        var self = new GraphQLTypeReference(Name);
+        Field("and", new ListGraphType(new NonNullGraphType(self)));
+        Field("or", new ListGraphType(new NonNullGraphType(self)));
+        foreach (var field in map.Fields.Values)
+        {
+            var type = field.Kind switch
+            {
+                EntityFieldKind.Text => typeof(StringOperationFilterInputGraphType),
+                EntityFieldKind.Count => typeof(IntOperationFilterInputGraphType),
+                EntityFieldKind.Flag => typeof(BooleanOperationFilterInputGraphType),
+                _ => field.FilterInputGraphType!,
+            };
+            Field(field.Name, type);
+        }
+    }
+}
+
+/// <summary><c>ListXFilterInput</c>: quantifiers over a to-many relation (EXISTS / NOT EXISTS in SQL).</summary>
+public abstract class ListFilterInputGraphType<TElementFilter> : InputObjectGraphType
+    where TElementFilter : FilterInputGraphType
+{
+    protected ListFilterInputGraphType(string entityName)
+    {
+        Name = "List" + entityName + "FilterInput";
+        Field<TElementFilter>("some").Description("At least one related item matches.");
+        Field<TElementFilter>("none").Description("No related item matches.");
+        Field<TElementFilter>("all").Description("Every related item matches (true when there are none).");
+        Field<BooleanGraphType>("any").Description("true: has related items; false: has none.");
+    }
+}
+
+public sealed class StringOperationFilterInputGraphType : InputObjectGraphType
+{
+    public StringOperationFilterInputGraphType()
+    {
+        Name = "StringOperationFilterInput";
+        Description = "Case-sensitive (ordinal) string comparisons.";
+        Field<ListGraphType<NonNullGraphType<StringOperationFilterInputGraphType>>>("and");
+        Field<ListGraphType<NonNullGraphType<StringOperationFilterInputGraphType>>>("or");
+        foreach (var op in (string[])["eq", "neq", "contains", "ncontains", "startsWith", "nstartsWith", "endsWith", "nendsWith"])
+        {
+            Field<StringGraphType>(op);
+        }
+        Field<ListGraphType<StringGraphType>>("in");
+        Field<ListGraphType<StringGraphType>>("nin");
+    }
+}
+
+public sealed class IntOperationFilterInputGraphType : InputObjectGraphType
+{
+    public IntOperationFilterInputGraphType()
+    {
+        Name = "IntOperationFilterInput";
+        Field<ListGraphType<NonNullGraphType<IntOperationFilterInputGraphType>>>("and");
+        Field<ListGraphType<NonNullGraphType<IntOperationFilterInputGraphType>>>("or");
+        foreach (var op in (string[])["eq", "neq", "gt", "gte", "lt", "lte"])
+        {
+            Field<IntGraphType>(op);
+        }
+        Field<ListGraphType<IntGraphType>>("in");
+        Field<ListGraphType<IntGraphType>>("nin");
+    }
+}
+
+public sealed class BooleanOperationFilterInputGraphType : InputObjectGraphType
+{
+    public BooleanOperationFilterInputGraphType()
+    {
+        Name = "BooleanOperationFilterInput";
+        Field<ListGraphType<NonNullGraphType<BooleanOperationFilterInputGraphType>>>("and");
+        Field<ListGraphType<NonNullGraphType<BooleanOperationFilterInputGraphType>>>("or");
+        Field<BooleanGraphType>("eq");
+        Field<BooleanGraphType>("neq");
+    }
+}

@@ -1,0 +1,46 @@
+using GraphQL.Types;
+
+using IamGraph.Api.Actions;
+using IamGraph.Api.Common;
+using IamGraph.Api.Common.Paging;
+using IamGraph.Api.Common.Relay;
+using IamGraph.Api.Roles;
+using IamGraph.Api.Services;
+using IamGraph.Catalog.Entities;
+
+using Microsoft.Extensions.DependencyInjection;
+
+using Action = IamGraph.Catalog.Entities.Action;
+
+namespace IamGraph.Api.Policies;
+
+public sealed class PolicyType : ObjectGraphType<Policy>, INodeGraphType
+{
+    public static string GraphTypeName => "Policy";
+
+    public PolicyType()
+    {
+        Name = GraphTypeName;
+        Description = "A managed IAM policy.";
+        Interface<NodeInterfaceType>();
+        IsTypeOf = o => o is Policy;
+
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(ctx => NodeId.Encode(GraphTypeName, ctx.Source.Id));
+        Field(p => p.Name);
+        Field(p => p.Arn);
+        Field(p => p.Path).Description("The ARN's path, e.g. `/service-role/`; `/` when there is none.");
+        Field(p => p.AwsManaged).Description("True for `arn:aws:iam::aws:policy/...`.");
+        Field(p => p.ActionCount).Description("Number of distinct action strings the policy names.");
+        Field(p => p.ServiceCount);
+        Field(p => p.RoleCount);
+
+        this.ConnectionField<Policy, ActionType, Action, ActionFilterInputType, ActionSortInputType>("actions")
+            .Description("The action strings the policy's statements name.")
+            .Resolve(ctx => ctx.RequestServicesOrThrow().GetRequiredService<PolicyActionsDataLoader>().Load(ctx, ctx.Source.Id));
+        this.ConnectionField<Policy, ServiceType, Service, ServiceFilterInputType, ServiceSortInputType>("services")
+            .Resolve(ctx => ctx.RequestServicesOrThrow().GetRequiredService<PolicyServicesDataLoader>().Load(ctx, ctx.Source.Id));
+        this.ConnectionField<Policy, RoleType, Role, RoleFilterInputType, RoleSortInputType>("roles")
+            .Description("Roles the policy is attached to.")
+            .Resolve(ctx => ctx.RequestServicesOrThrow().GetRequiredService<PolicyRolesDataLoader>().Load(ctx, ctx.Source.Id));
+    }
+}

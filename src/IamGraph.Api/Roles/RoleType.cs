@@ -1,0 +1,45 @@
+using GraphQL.Types;
+
+using IamGraph.Api.Actions;
+using IamGraph.Api.Common;
+using IamGraph.Api.Common.Paging;
+using IamGraph.Api.Common.Relay;
+using IamGraph.Api.Policies;
+using IamGraph.Api.Services;
+using IamGraph.Catalog.Entities;
+
+using Microsoft.Extensions.DependencyInjection;
+
+using Action = IamGraph.Catalog.Entities.Action;
+
+namespace IamGraph.Api.Roles;
+
+public sealed class RoleType : ObjectGraphType<Role>, INodeGraphType
+{
+    public static string GraphTypeName => "Role";
+
+    public RoleType()
+    {
+        Name = GraphTypeName;
+        Description = "An IAM role and the managed policies attached to it.";
+        Interface<NodeInterfaceType>();
+        IsTypeOf = o => o is Role;
+
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(ctx => NodeId.Encode(GraphTypeName, ctx.Source.Id));
+        Field(r => r.Name);
+        Field(r => r.Arn);
+        Field(r => r.Path);
+        Field(r => r.PolicyCount);
+        Field(r => r.ActionCount);
+        Field(r => r.ServiceCount);
+
+        this.ConnectionField<Role, PolicyType, Policy, PolicyFilterInputType, PolicySortInputType>("policies")
+            .Description("Managed policies attached to the role.")
+            .Resolve(ctx => ctx.RequestServicesOrThrow().GetRequiredService<RolePoliciesDataLoader>().Load(ctx, ctx.Source.Id));
+        this.ConnectionField<Role, ActionType, Action, ActionFilterInputType, ActionSortInputType>("actions")
+            .Description("Union of the attached policies' action strings.")
+            .Resolve(ctx => ctx.RequestServicesOrThrow().GetRequiredService<RoleActionsDataLoader>().Load(ctx, ctx.Source.Id));
+        this.ConnectionField<Role, ServiceType, Service, ServiceFilterInputType, ServiceSortInputType>("services")
+            .Resolve(ctx => ctx.RequestServicesOrThrow().GetRequiredService<RoleServicesDataLoader>().Load(ctx, ctx.Source.Id));
+    }
+}

@@ -1,0 +1,42 @@
+using GraphQL.Types;
+
+using IamGraph.Api.Actions;
+using IamGraph.Api.Common;
+using IamGraph.Api.Common.Paging;
+using IamGraph.Api.Common.Relay;
+using IamGraph.Api.Policies;
+using IamGraph.Api.Roles;
+using IamGraph.Catalog.Entities;
+
+using Microsoft.Extensions.DependencyInjection;
+
+using Action = IamGraph.Catalog.Entities.Action;
+
+namespace IamGraph.Api.Services;
+
+public sealed class ServiceType : ObjectGraphType<Service>, INodeGraphType
+{
+    public static string GraphTypeName => "Service";
+
+    public ServiceType()
+    {
+        Name = GraphTypeName;
+        Description = "A service prefix as written before the first ':' of an action (`s3`, `S3`, `all` for `*`).";
+        Interface<NodeInterfaceType>();
+        IsTypeOf = o => o is Service;
+
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(ctx => NodeId.Encode(GraphTypeName, ctx.Source.Id));
+        Field(s => s.Name).Description("Exactly as written: `S3` and `s3` are two services.");
+        Field(s => s.ActionCount);
+        Field(s => s.PolicyCount);
+        Field(s => s.RoleCount);
+
+        this.ConnectionField<Service, ActionType, Action, ActionFilterInputType, ActionSortInputType>("actions")
+            .Resolve(ctx => ctx.RequestServicesOrThrow().GetRequiredService<ServiceActionsDataLoader>().Load(ctx, ctx.Source.Id));
+        this.ConnectionField<Service, PolicyType, Policy, PolicyFilterInputType, PolicySortInputType>("policies")
+            .Description("Policies naming at least one action of the service.")
+            .Resolve(ctx => ctx.RequestServicesOrThrow().GetRequiredService<ServicePoliciesDataLoader>().Load(ctx, ctx.Source.Id));
+        this.ConnectionField<Service, RoleType, Role, RoleFilterInputType, RoleSortInputType>("roles")
+            .Resolve(ctx => ctx.RequestServicesOrThrow().GetRequiredService<ServiceRolesDataLoader>().Load(ctx, ctx.Source.Id));
+    }
+}

@@ -1,0 +1,31 @@
+namespace IamGraph.Api.Tests;
+
+[Collection(CatalogCollection.Name)]
+public sealed class SchemaDriftTests(ApiFixture api)
+{
+    private const string Regenerate = "IAMGRAPH_UPDATE_SCHEMA";
+
+    [Fact]
+    public void Committed_sdl_matches_the_schema()
+    {
+        var file = Path.Combine(RepositoryRoot(), "src", "IamGraph.Api", "schema.graphql");
+        var printed = api.Schema.PrintSdl();
+        if (Environment.GetEnvironmentVariable(Regenerate) == "1")
+        {
+            File.WriteAllText(file, printed);
+        }
+        var committed = File.Exists(file) ? File.ReadAllText(file).ReplaceLineEndings("\n") : "";
+        Assert.True(committed == printed,
+            $"src/IamGraph.Api/schema.graphql is out of date with the schema. Regenerate it with: {Regenerate}=1 dotnet test tests/IamGraph.Api.Tests --filter Committed_sdl_matches_the_schema, then review and commit the diff.");
+    }
+
+    private static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "IamGraph.sln")))
+        {
+            dir = dir.Parent;
+        }
+        return dir?.FullName ?? throw new InvalidOperationException("IamGraph.sln not found above " + AppContext.BaseDirectory);
+    }
+}
