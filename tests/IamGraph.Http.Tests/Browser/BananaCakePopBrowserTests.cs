@@ -1,4 +1,6 @@
 using IamGraph.Http.Tests.Infrastructure;
+using IamGraph.Testing;
+using IamGraph.Testing.Browser;
 
 using Microsoft.Playwright;
 

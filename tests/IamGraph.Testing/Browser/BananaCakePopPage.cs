@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 using Microsoft.Playwright;
 
-namespace IamGraph.Http.Tests.Browser;
+namespace IamGraph.Testing.Browser;
 
 /// <summary>
 /// Page object for the self-hosted Banana Cake Pop 18 IDE: open it at a GraphQL endpoint, wait until the

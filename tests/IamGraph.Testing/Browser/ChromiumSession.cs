@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 
 using Microsoft.Playwright;
 
-namespace IamGraph.Http.Tests.Browser;
+namespace IamGraph.Testing.Browser;
 
 /// <summary>
 /// Headless Debian Chromium driven by Playwright's bundled driver (no `playwright install`, no download).

@@ -1,6 +1,6 @@
-using IamGraph.Http.Tests.Infrastructure;
 
-namespace IamGraph.Http.Tests.Browser;
+
+namespace IamGraph.Testing.Browser;
 
 /// <summary>Skips locally when Debian's Chromium is missing (`apt-get install -y chromium`); fails under CI.</summary>
 public sealed class BrowserFactAttribute : CiAwareFactAttribute

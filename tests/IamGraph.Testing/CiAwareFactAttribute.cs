@@ -1,4 +1,6 @@
-namespace IamGraph.Http.Tests.Infrastructure;
+using Xunit;
+
+namespace IamGraph.Testing;
 
 /// <summary>
 /// A fact that needs something outside .NET (node_modules, Chromium). Locally it is skipped, with the reason,
@@ -8,11 +10,9 @@ public abstract class CiAwareFactAttribute : FactAttribute
 {
     protected CiAwareFactAttribute(bool prerequisiteMissing, string reason)
     {
-        if (prerequisiteMissing && !IsCi)
+        if (prerequisiteMissing && !TestEnvironment.InCi)
         {
             Skip = reason;
         }
     }
-
-    public static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 }

@@ -1,0 +1,77 @@
+using System.Net;
+using System.Text.Json;
+using IamGraph.Catalog;
+using IamGraph.Testing;
+
+namespace IamGraph.Tests;
+
+/// <summary>`iamgraph serve` on a fresh machine: no catalogue yet, so the bundled sample is imported and served.</summary>
+public sealed class ServeTests
+{
+    [Fact]
+    public async Task With_no_catalogue_the_bundled_sample_is_imported_and_served()
+    {
+        using var dir = new TempDirectory();
+        var database = CatalogConnection.Parse(dir.File("fresh.db"));
+
+        await using var server = await RunningServer.StartAsync(database);
+        var body = await server.QueryAsync("{ policies(first: 10) { totalCount nodes { name } } action(name: \"s3:getObject\") { policies { nodes { name } } } }");
+
+        var policies = body.GetProperty("data").GetProperty("policies");
+        Assert.Equal(6, policies.GetProperty("totalCount").GetInt32());
+        Assert.Contains("AWSDenyAll", policies.GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("name").GetString()));
+        var caseVariantUsers = body.GetProperty("data").GetProperty("action").GetProperty("policies").GetProperty("nodes");
+        Assert.Equal("AmazonRDSCustomInstanceProfileRolePolicy", caseVariantUsers.EnumerateArray().Single().GetProperty("name").GetString());
+        Assert.True(File.Exists(dir.File("fresh.db")));
+    }
+
+    [Fact]
+    public async Task Readiness_names_the_import_being_served_and_health_answers()
+    {
+        using var dir = new TempDirectory();
+        await using var server = await RunningServer.StartAsync(CatalogConnection.Parse(dir.File("ready.db")));
+
+        using var ready = await server.Client.GetAsync("/readyz");
+        using var health = await server.Client.GetAsync("/healthz");
+
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.Contains("sample", await ready.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_browser_asking_for_graphql_gets_the_IDE_and_its_offline_config()
+    {
+        using var dir = new TempDirectory();
+        await using var server = await RunningServer.StartAsync(CatalogConnection.Parse(dir.File("ide.db")));
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/graphql");
+        request.Headers.Accept.ParseAdd("text/html");
+
+        using var page = await server.Client.SendAsync(request);
+        var config = JsonDocument.Parse(await server.Client.GetStringAsync("/graphql/bcp-config.json")).RootElement;
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        Assert.True(config.GetProperty("useBrowserUrlAsEndpoint").GetBoolean());
+        Assert.True(config.GetProperty("disableTelemetry").GetBoolean());
+    }
+
+    [Fact]
+    public void A_catalogue_written_by_another_schema_version_is_refused_with_what_to_do()
+    {
+        using var dir = new TempDirectory();
+        var database = CatalogConnection.Parse(dir.File("old.db"));
+        Hosting.CatalogBootstrap.EnsureCatalog(database);
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={dir.File("old.db")};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "DELETE FROM \"__EFMigrationsHistory\"";
+            command.ExecuteNonQuery();
+        }
+
+        var error = Assert.Throws<InvalidOperationException>(() => Hosting.CatalogBootstrap.EnsureCurrentSchema(database));
+
+        Assert.Contains("iamgraph import", error.Message);
+    }
+}
