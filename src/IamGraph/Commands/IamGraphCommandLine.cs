@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace IamGraph.Commands;
 
-/// <summary>The command line: `iamgraph [serve] | import | schema`. With no command, serves.</summary>
+/// <summary>The command line: `iamgraph [serve] | import | query | schema`. With no command, serves.</summary>
 public static class IamGraphCommandLine
 {
     public static RootCommand Create()
@@ -12,6 +12,7 @@ public static class IamGraphCommandLine
             ImportCommand.Create(),
             ServeCommand.Create(),
             SchemaCommand.Create(),
+            QueryCommand.Create(),
             ServeCommand.Db,
             ServeCommand.Urls,
         };
