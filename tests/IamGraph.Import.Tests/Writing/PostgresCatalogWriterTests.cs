@@ -28,6 +28,9 @@ public class PostgresCatalogWriterTests
         Assert.Equal(3, await db.Policies.CountAsync());
         Assert.True(await db.EffectiveGrants.AnyAsync());
         Assert.Equal("published", (await db.ImportRuns.SingleAsync()).Format);
+        Assert.Equal(3L, await ScalarAsync(connection.ReaderConnectionString(), "SELECT count(*) FROM policy_action_names WHERE policy_name = 'MixedCase'"));
+        // ReadS3 and MixedCase name it, Admin's * matches it.
+        Assert.Equal(3L, await ScalarAsync(connection.ReaderConnectionString(), "SELECT count(*) FROM effective_grant_names WHERE action_name = 'S3:GetObject'"));
     }
 
     [PostgresFact]

@@ -35,6 +35,31 @@ public class SqliteCatalogWriterTests
     }
 
     [Fact]
+    public void The_SQL_views_give_the_join_tables_with_names()
+    {
+        using var dir = new TempDirectory();
+        new SqliteCatalogWriter(dir.File("catalog.db")).Write(CatalogBuilder.Build(DocsCatalogs.Small()));
+        using var connection = new SqliteConnection(CatalogDatabase.SqliteConnectionString(dir.File("catalog.db"), readOnly: true));
+        connection.Open();
+        using var command = connection.CreateCommand();
+
+        command.CommandText = "SELECT action_name || '@' || service_name FROM policy_action_names WHERE policy_name = 'MixedCase' ORDER BY action_name";
+        var named = new List<string>();
+        using (var rows = command.ExecuteReader())
+        {
+            while (rows.Read())
+            {
+                named.Add(rows.GetString(0));
+            }
+        }
+        // All three variants have one policy each, so the ordinal smallest, S3:GetObject, is canonical.
+        command.CommandText = "SELECT via FROM effective_grant_names WHERE policy_name = 'MixedCase' AND action_name = 'S3:GetObject'";
+
+        Assert.Equal(["S3:GetObject@S3", "ecr:BatchGet*@ecr", "s3:getObject@s3"], named);
+        Assert.Equal("[\"S3:GetObject\",\"s3:getObject\"]", command.ExecuteScalar());
+    }
+
+    [Fact]
     public void Leaves_a_rollback_journal_database_and_no_staging_files()
     {
         using var dir = new TempDirectory();
