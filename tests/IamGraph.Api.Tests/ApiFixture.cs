@@ -44,6 +44,9 @@ public class ApiFixture : IDisposable
 
     public ServiceProvider Services { get; }
 
+    /// <summary>The catalogue file.</summary>
+    protected string CatalogFile => _file;
+
     public StatementCounter Statements { get; } = new();
 
     public IamGraphSchema Schema => Services.GetRequiredService<IamGraphSchema>();
