@@ -63,6 +63,13 @@ public static class ApiServiceCollectionExtensions
         services.AddScoped<RoleActionsDataLoader>();
         services.AddScoped<RoleServicesDataLoader>();
         services.AddScoped<RoleByIdDataLoader>();
+        services.AddScoped<ActionGrantsDataLoader>();
+        services.AddScoped<ActionMatchesDataLoader>();
+        services.AddScoped<ActionMatchedByDataLoader>();
+        services.AddScoped<ActionVariantsDataLoader>();
+        services.AddScoped<ServiceVariantsDataLoader>();
+        services.AddScoped<PolicyEffectiveActionsDataLoader>();
+        services.AddScoped<RoleEffectiveActionsDataLoader>();
 
         // Closed generic connection/edge types are resolved from DI by the schema.
         services.AddSingleton(typeof(ConnectionGraphType<,>));

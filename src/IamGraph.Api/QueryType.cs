@@ -1,6 +1,7 @@
 using GraphQL.Types;
 
 using IamGraph.Api.Actions;
+using IamGraph.Api.Analytics;
 using IamGraph.Api.Policies;
 using IamGraph.Api.Roles;
 using IamGraph.Api.Services;
@@ -18,5 +19,9 @@ public sealed class QueryType : ObjectGraphType
         this.AddActionQueries();
         this.AddServiceQueries();
         this.AddRoleQueries();
+        this.AddGrantQueries();
+        this.AddLeastPrivilegeQueries();
+        this.AddStatsQueries();
+        this.AddDataQualityQueries();
     }
 }

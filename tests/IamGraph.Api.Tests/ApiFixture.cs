@@ -12,17 +12,25 @@ using Microsoft.Extensions.DependencyInjection;
 namespace IamGraph.Api.Tests;
 
 /// <summary>A migrated temp SQLite catalogue and the API's service provider, shared by the tests of the collection.</summary>
-public sealed class ApiFixture : IDisposable
+public class ApiFixture : IDisposable
 {
     private readonly string _file = Path.Combine(Path.GetTempPath(), $"iamgraph-api-{Guid.NewGuid():N}.db");
 
     public ApiFixture()
-    {
-        using (var db = new CatalogDbContext(CatalogDatabase.SqliteOptions(_file, readOnly: false)))
+        : this(file =>
         {
+            using var db = new CatalogDbContext(CatalogDatabase.SqliteOptions(file, readOnly: false));
             db.Database.Migrate();
             CatalogBuilder.Sample().SaveTo(db);
-        }
+        })
+    {
+    }
+
+    /// <param name="write">Writes the catalogue into the (not yet existing) file.</param>
+    protected ApiFixture(Action<string> write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        write(_file);
         var connectionString = CatalogDatabase.SqliteConnectionString(_file, readOnly: true);
         var services = new ServiceCollection();
         services.AddIamGraphApi(o =>
@@ -35,6 +43,9 @@ public sealed class ApiFixture : IDisposable
     }
 
     public ServiceProvider Services { get; }
+
+    /// <summary>The catalogue file.</summary>
+    protected string CatalogFile => _file;
 
     public StatementCounter Statements { get; } = new();
 
@@ -64,6 +75,12 @@ public sealed class ApiFixture : IDisposable
     }
 
     public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
     {
         Services.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

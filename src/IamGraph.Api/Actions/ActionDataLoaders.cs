@@ -41,3 +41,15 @@ public sealed class ActionByIdDataLoader(IDbContextFactory<CatalogDbContext> fac
 {
     protected override int IdOf(Action entity) => entity.Id;
 }
+
+/// <summary><c>action.variants</c>: every case variant of each canonical action of a level (the canonical included).</summary>
+public sealed class ActionVariantsDataLoader(IDbContextFactory<CatalogDbContext> factory, ApiOptions options)
+    : RelationConnectionDataLoader<Action>(factory, options)
+{
+    protected override EntityFieldMap<Action> Map => ActionFields.Map;
+
+    protected override IQueryable<ParentLink<Action>> Links(CatalogDbContext db, IQueryable<Action> nodes, int[] parentIds) =>
+        from node in nodes
+        where parentIds.Contains(node.CanonicalId ?? node.Id)
+        select new ParentLink<Action> { ParentId = node.CanonicalId ?? node.Id, Node = node };
+}

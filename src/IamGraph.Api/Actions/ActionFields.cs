@@ -23,24 +23,32 @@ public static class ActionFields
             IsWildcard = a.IsWildcard,
             PolicyCount = a.PolicyCount,
             RoleCount = a.RoleCount,
+            CanonicalId = a.CanonicalId,
+            GrantedByCount = a.GrantedByCount,
+            MatchCount = a.MatchCount,
             // Joined in (services are few and small) so `action.service` needs no second statement.
             Service = new Service
             {
                 Id = a.Service.Id,
                 Name = a.Service.Name,
                 NameKey = "",
+                CanonicalId = a.Service.CanonicalId,
                 ActionCount = a.Service.ActionCount,
                 PolicyCount = a.Service.PolicyCount,
                 RoleCount = a.Service.RoleCount,
             },
         })
-        .Text("name", a => a.Name, sortable: true)
+        .Text("name", a => a.Name, sortable: true, caseInsensitiveKey: a => a.NameKey)
         .Flag("isWildcard", a => a.IsWildcard)
+        .Flag("isCanonical", a => a.CanonicalId == null || a.CanonicalId == a.Id)
         .Count("policyCount", a => a.PolicyCount, sortable: true)
         .Count("roleCount", a => a.RoleCount, sortable: true)
+        .Count("grantedByCount", a => a.GrantedByCount, sortable: true)
+        .Count("matchCount", a => a.MatchCount, sortable: true)
         .Reference<Service, ServiceFilterInputType>("service", a => a.Service, () => ServiceFields.Map)
         .Collection<Policy, ListPolicyFilterInputType>("policies", a => a.Policies, () => PolicyFields.Map)
-        .Collection<Role, ListRoleFilterInputType>("roles", a => a.Roles, () => RoleFields.Map);
+        .Collection<Role, ListRoleFilterInputType>("roles", a => a.Roles, () => RoleFields.Map)
+        .Collection<Policy, ListPolicyFilterInputType>("grantedBy", a => a.GrantedBy, () => PolicyFields.Map);
 }
 
 public sealed class ActionFilterInputType() : FilterInputGraphType("Action", ActionFields.Map);

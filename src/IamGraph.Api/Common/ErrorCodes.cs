@@ -7,4 +7,7 @@ public static class ErrorCodes
     public const string InvalidPageSize = "INVALID_PAGE_SIZE";
     public const string InvalidCursor = "INVALID_CURSOR";
     public const string InvalidFilter = "INVALID_FILTER";
+    public const string UnknownPolicy = "UNKNOWN_POLICY";
+    public const string UnknownRole = "UNKNOWN_ROLE";
+    public const string InvalidArgument = "INVALID_ARGUMENT";
 }

@@ -55,3 +55,16 @@ public sealed class PolicyByIdDataLoader(IDbContextFactory<CatalogDbContext> fac
 {
     protected override int IdOf(Policy entity) => entity.Id;
 }
+
+/// <summary><c>policy.effectiveActions(...)</c>: canonical concrete actions each policy of a level grants by IAM's rules.</summary>
+public sealed class PolicyEffectiveActionsDataLoader(IDbContextFactory<CatalogDbContext> factory, ApiOptions options)
+    : RelationConnectionDataLoader<Action>(factory, options)
+{
+    protected override EntityFieldMap<Action> Map => ActionFields.Map;
+
+    protected override IQueryable<ParentLink<Action>> Links(CatalogDbContext db, IQueryable<Action> nodes, int[] parentIds) =>
+        from grant in db.EffectiveGrants
+        where parentIds.Contains(grant.PolicyId)
+        join node in nodes on grant.ActionId equals node.Id
+        select new ParentLink<Action> { ParentId = grant.PolicyId, Node = node };
+}

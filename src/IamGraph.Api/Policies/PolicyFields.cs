@@ -25,17 +25,20 @@ public static class PolicyFields
             ActionCount = p.ActionCount,
             ServiceCount = p.ServiceCount,
             RoleCount = p.RoleCount,
+            EffectiveActionCount = p.EffectiveActionCount,
         })
-        .Text("name", p => p.Name, sortable: true)
+        .Text("name", p => p.Name, sortable: true, caseInsensitiveKey: p => p.NameKey)
         .Text("arn", p => p.Arn, sortable: true)
         .Text("path", p => p.Path, sortable: true)
         .Flag("awsManaged", p => p.AwsManaged)
         .Count("actionCount", p => p.ActionCount, sortable: true)
         .Count("serviceCount", p => p.ServiceCount, sortable: true)
         .Count("roleCount", p => p.RoleCount, sortable: true)
+        .Count("effectiveActionCount", p => p.EffectiveActionCount, sortable: true)
         .Collection<Action, ListActionFilterInputType>("actions", p => p.Actions, () => ActionFields.Map)
         .Collection<Service, ListServiceFilterInputType>("services", p => p.Services, () => ServiceFields.Map)
-        .Collection<Role, ListRoleFilterInputType>("roles", p => p.Roles, () => RoleFields.Map);
+        .Collection<Role, ListRoleFilterInputType>("roles", p => p.Roles, () => RoleFields.Map)
+        .Collection<Action, ListActionFilterInputType>("effectiveActions", p => p.EffectiveActions, () => ActionFields.Map);
 }
 
 public sealed class PolicyFilterInputType() : FilterInputGraphType("Policy", PolicyFields.Map);

@@ -21,13 +21,15 @@ public static class PolicyQueries
             .ResolveAsync(async ctx => await RootConnectionResolver.ResolveAsync(ctx, PolicyFields.Map));
 
         query.Field<PolicyType>("policy")
-            .Description("One policy by ARN, or by exact name (the first by id if several share it).")
+            .Description("One policy by ARN, or by exact name (the first by id if several share it); `ignoreCase: true` compares the name ignoring case.")
             .Argument<StringGraphType>("arn")
             .Argument<StringGraphType>("name")
+            .Argument<BooleanGraphType>("ignoreCase", "Compare the name ignoring case (the ARN stays exact).", a => a.DefaultValue = false)
             .ResolveAsync(async ctx =>
             {
                 var arn = ctx.GetArgument<string?>("arn");
                 var name = ctx.GetArgument<string?>("name");
+                var ignoreCase = ctx.GetArgument<bool>("ignoreCase");
                 if (arn is null && name is null)
                 {
                     return null;
@@ -40,7 +42,8 @@ public static class PolicyQueries
                 }
                 if (name is not null)
                 {
-                    policies = policies.Where(p => p.Name == name);
+                    var nameKey = name.ToLowerInvariant();
+                    policies = ignoreCase ? policies.Where(p => p.NameKey == nameKey) : policies.Where(p => p.Name == name);
                 }
                 return await policies.OrderBy(p => p.Id).FirstOrDefaultAsync(ctx.CancellationToken);
             });

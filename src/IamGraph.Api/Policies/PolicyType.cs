@@ -33,6 +33,7 @@ public sealed class PolicyType : ObjectGraphType<Policy>, INodeGraphType
         Field(p => p.ActionCount).Description("Number of distinct action strings the policy names.");
         Field(p => p.ServiceCount);
         Field(p => p.RoleCount);
+        Field(p => p.EffectiveActionCount).Description("How many canonical concrete actions the policy grants by IAM's rules (case-insensitive, wildcards expanded).");
 
         this.ConnectionField<Policy, ActionType, Action, ActionFilterInputType, ActionSortInputType>("actions")
             .Description("The action strings the policy's statements name.")
@@ -42,5 +43,9 @@ public sealed class PolicyType : ObjectGraphType<Policy>, INodeGraphType
         this.ConnectionField<Policy, RoleType, Role, RoleFilterInputType, RoleSortInputType>("roles")
             .Description("Roles the policy is attached to.")
             .Resolve(ctx => ctx.RequestServicesOrThrow().GetRequiredService<PolicyRolesDataLoader>().Load(ctx, ctx.Source.Id));
+        this.ConnectionField<Policy, ActionType, Action, ActionFilterInputType, ActionSortInputType>("effectiveActions")
+            .Description("The canonical concrete actions the policy grants by IAM's rules: its patterns expanded over the catalogue, case variants folded. "
+                + "The docs do not tell Allow from Deny, so a Deny statement counts as a grant.")
+            .Resolve(ctx => ctx.RequestServicesOrThrow().GetRequiredService<PolicyEffectiveActionsDataLoader>().Load(ctx, ctx.Source.Id));
     }
 }

@@ -55,3 +55,18 @@ public sealed class RoleByIdDataLoader(IDbContextFactory<CatalogDbContext> facto
 {
     protected override int IdOf(Role entity) => entity.Id;
 }
+
+/// <summary><c>role.effectiveActions(...)</c>: the union of the effective actions of each role's policies.</summary>
+public sealed class RoleEffectiveActionsDataLoader(IDbContextFactory<CatalogDbContext> factory, ApiOptions options)
+    : RelationConnectionDataLoader<Action>(factory, options)
+{
+    protected override EntityFieldMap<Action> Map => ActionFields.Map;
+
+    protected override IQueryable<ParentLink<Action>> Links(CatalogDbContext db, IQueryable<Action> nodes, int[] parentIds) =>
+        from pair in (from link in db.RolePolicies
+                      where parentIds.Contains(link.RoleId)
+                      join grant in db.EffectiveGrants on link.PolicyId equals grant.PolicyId
+                      select new { link.RoleId, grant.ActionId }).Distinct()
+        join node in nodes on pair.ActionId equals node.Id
+        select new ParentLink<Action> { ParentId = pair.RoleId, Node = node };
+}

@@ -24,13 +24,15 @@ public static class RoleFields
             PolicyCount = r.PolicyCount,
             ActionCount = r.ActionCount,
             ServiceCount = r.ServiceCount,
+            EffectiveActionCount = r.EffectiveActionCount,
         })
-        .Text("name", r => r.Name, sortable: true)
+        .Text("name", r => r.Name, sortable: true, caseInsensitiveKey: r => r.NameKey)
         .Text("arn", r => r.Arn, sortable: true)
         .Text("path", r => r.Path, sortable: true)
         .Count("policyCount", r => r.PolicyCount, sortable: true)
         .Count("actionCount", r => r.ActionCount, sortable: true)
         .Count("serviceCount", r => r.ServiceCount, sortable: true)
+        .Count("effectiveActionCount", r => r.EffectiveActionCount, sortable: true)
         .Collection<Policy, ListPolicyFilterInputType>("policies", r => r.Policies, () => PolicyFields.Map)
         .Collection<Action, ListActionFilterInputType>("actions", r => r.Actions, () => ActionFields.Map)
         .Collection<Service, ListServiceFilterInputType>("services", r => r.Services, () => ServiceFields.Map);

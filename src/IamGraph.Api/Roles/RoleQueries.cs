@@ -21,13 +21,15 @@ public static class RoleQueries
             .ResolveAsync(async ctx => await RootConnectionResolver.ResolveAsync(ctx, RoleFields.Map));
 
         query.Field<RoleType>("role")
-            .Description("One role by ARN, or by exact name (the first by id if several share it).")
+            .Description("One role by ARN, or by exact name (the first by id if several share it); `ignoreCase: true` compares the name ignoring case.")
             .Argument<StringGraphType>("arn")
             .Argument<StringGraphType>("name")
+            .Argument<BooleanGraphType>("ignoreCase", "Compare the name ignoring case (the ARN stays exact).", a => a.DefaultValue = false)
             .ResolveAsync(async ctx =>
             {
                 var arn = ctx.GetArgument<string?>("arn");
                 var name = ctx.GetArgument<string?>("name");
+                var ignoreCase = ctx.GetArgument<bool>("ignoreCase");
                 if (arn is null && name is null)
                 {
                     return null;
@@ -40,7 +42,8 @@ public static class RoleQueries
                 }
                 if (name is not null)
                 {
-                    roles = roles.Where(r => r.Name == name);
+                    var nameKey = name.ToLowerInvariant();
+                    roles = ignoreCase ? roles.Where(r => r.NameKey == nameKey) : roles.Where(r => r.Name == name);
                 }
                 return await roles.OrderBy(r => r.Id).FirstOrDefaultAsync(ctx.CancellationToken);
             });

@@ -32,6 +32,7 @@ public sealed class RoleType : ObjectGraphType<Role>, INodeGraphType
         Field(r => r.PolicyCount);
         Field(r => r.ActionCount);
         Field(r => r.ServiceCount);
+        Field(r => r.EffectiveActionCount).Description("How many canonical concrete actions the attached policies grant together.");
 
         this.ConnectionField<Role, PolicyType, Policy, PolicyFilterInputType, PolicySortInputType>("policies")
             .Description("Managed policies attached to the role.")
@@ -41,5 +42,8 @@ public sealed class RoleType : ObjectGraphType<Role>, INodeGraphType
             .Resolve(ctx => ctx.RequestServicesOrThrow().GetRequiredService<RoleActionsDataLoader>().Load(ctx, ctx.Source.Id));
         this.ConnectionField<Role, ServiceType, Service, ServiceFilterInputType, ServiceSortInputType>("services")
             .Resolve(ctx => ctx.RequestServicesOrThrow().GetRequiredService<RoleServicesDataLoader>().Load(ctx, ctx.Source.Id));
+        this.ConnectionField<Role, ActionType, Action, ActionFilterInputType, ActionSortInputType>("effectiveActions")
+            .Description("The union of the attached policies' effective actions.")
+            .Resolve(ctx => ctx.RequestServicesOrThrow().GetRequiredService<RoleEffectiveActionsDataLoader>().Load(ctx, ctx.Source.Id));
     }
 }

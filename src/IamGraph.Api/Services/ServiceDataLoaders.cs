@@ -55,3 +55,15 @@ public sealed class ServiceByIdDataLoader(IDbContextFactory<CatalogDbContext> fa
 {
     protected override int IdOf(Service entity) => entity.Id;
 }
+
+/// <summary><c>service.variants</c>: every case variant of each canonical service of a level (the canonical included).</summary>
+public sealed class ServiceVariantsDataLoader(IDbContextFactory<CatalogDbContext> factory, ApiOptions options)
+    : RelationConnectionDataLoader<Service>(factory, options)
+{
+    protected override EntityFieldMap<Service> Map => ServiceFields.Map;
+
+    protected override IQueryable<ParentLink<Service>> Links(CatalogDbContext db, IQueryable<Service> nodes, int[] parentIds) =>
+        from node in nodes
+        where parentIds.Contains(node.CanonicalId ?? node.Id)
+        select new ParentLink<Service> { ParentId = node.CanonicalId ?? node.Id, Node = node };
+}

@@ -19,11 +19,13 @@ public static class ServiceFields
             Id = s.Id,
             Name = s.Name,
             NameKey = "",
+            CanonicalId = s.CanonicalId,
             ActionCount = s.ActionCount,
             PolicyCount = s.PolicyCount,
             RoleCount = s.RoleCount,
         })
-        .Text("name", s => s.Name, sortable: true)
+        .Text("name", s => s.Name, sortable: true, caseInsensitiveKey: s => s.NameKey)
+        .Flag("isCanonical", s => s.CanonicalId == null || s.CanonicalId == s.Id)
         .Count("actionCount", s => s.ActionCount, sortable: true)
         .Count("policyCount", s => s.PolicyCount, sortable: true)
         .Count("roleCount", s => s.RoleCount, sortable: true)

@@ -2,6 +2,7 @@ using GraphQL.Types;
 
 using IamGraph.Api.Actions;
 using IamGraph.Api.Common;
+using IamGraph.Api.Common.DataLoading;
 using IamGraph.Api.Common.Paging;
 using IamGraph.Api.Common.Relay;
 using IamGraph.Api.Policies;
@@ -26,10 +27,21 @@ public sealed class ServiceType : ObjectGraphType<Service>, INodeGraphType
         IsTypeOf = o => o is Service;
 
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(ctx => NodeId.Encode(GraphTypeName, ctx.Source.Id));
-        Field(s => s.Name).Description("Exactly as written: `S3` and `s3` are two services.");
+        Field(s => s.Name).Description("Exactly as written: `S3` and `s3` are two services (see `canonical`).");
         Field(s => s.ActionCount);
         Field(s => s.PolicyCount);
         Field(s => s.RoleCount);
+        Field<NonNullGraphType<BooleanGraphType>>("isCanonical")
+            .Description("True for the case variant most policies write (ties: ordinal smallest).")
+            .Resolve(ctx => CanonicalIdOf(ctx.Source) == ctx.Source.Id);
+        Field<NonNullGraphType<ServiceType>>("canonical")
+            .Description("The case variant most policies write (ties: ordinal smallest); itself when it is that variant.")
+            .Resolve(ctx => CanonicalIdOf(ctx.Source) == ctx.Source.Id
+                ? ctx.Source
+                : ctx.RequestServicesOrThrow().GetRequiredService<ServiceByIdDataLoader>().Load(CanonicalIdOf(ctx.Source)));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ServiceType>>>>("variants")
+            .Description("Every service prefix equal to this one ignoring case, the canonical included, by name (ordinal).")
+            .Resolve(ctx => ctx.RequestServicesOrThrow().GetRequiredService<ServiceVariantsDataLoader>().LoadAll(CanonicalIdOf(ctx.Source)));
 
         this.ConnectionField<Service, ActionType, Action, ActionFilterInputType, ActionSortInputType>("actions")
             .Resolve(ctx => ctx.RequestServicesOrThrow().GetRequiredService<ServiceActionsDataLoader>().Load(ctx, ctx.Source.Id));
@@ -39,4 +51,7 @@ public sealed class ServiceType : ObjectGraphType<Service>, INodeGraphType
         this.ConnectionField<Service, RoleType, Role, RoleFilterInputType, RoleSortInputType>("roles")
             .Resolve(ctx => ctx.RequestServicesOrThrow().GetRequiredService<ServiceRolesDataLoader>().Load(ctx, ctx.Source.Id));
     }
+
+    /// <summary>A null canonical id reads as the service itself.</summary>
+    internal static int CanonicalIdOf(Service service) => service.CanonicalId ?? service.Id;
 }

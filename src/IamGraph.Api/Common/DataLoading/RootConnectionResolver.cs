@@ -14,7 +14,12 @@ namespace IamGraph.Api.Common.DataLoading;
 /// <summary>Root connections (<c>policies(...)</c>): filter, order and LIMIT/OFFSET in SQL; COUNT only when needed.</summary>
 public static class RootConnectionResolver
 {
-    public static async Task<Page<TNode>> ResolveAsync<TNode>(IResolveFieldContext context, EntityFieldMap<TNode> map)
+    public static Task<Page<TNode>> ResolveAsync<TNode>(IResolveFieldContext context, EntityFieldMap<TNode> map)
+        where TNode : class =>
+        ResolveAsync(context, map, db => db.Set<TNode>());
+
+    /// <param name="source">The rows the connection ranges over before <c>where</c> (e.g. the policies granting some actions).</param>
+    public static async Task<Page<TNode>> ResolveAsync<TNode>(IResolveFieldContext context, EntityFieldMap<TNode> map, Func<CatalogDbContext, IQueryable<TNode>> source)
         where TNode : class
     {
         var services = context.RequestServicesOrThrow();
@@ -27,7 +32,7 @@ public static class RootConnectionResolver
 
         IQueryable<TNode> Filtered(CatalogDbContext db)
         {
-            var query = db.Set<TNode>().AsNoTracking();
+            var query = source(db).AsNoTracking();
             return filter is null ? query : query.Where(filter);
         }
 

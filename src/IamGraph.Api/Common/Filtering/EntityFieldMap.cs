@@ -13,14 +13,19 @@ public enum EntityFieldKind
     Collection,
 }
 
-/// <summary>One filterable (and maybe sortable) field: its GraphQL name and how to reach it from the entity.</summary>
+/// <summary>
+/// One filterable (and maybe sortable) field: its GraphQL name and how to reach it from the entity.
+/// <see cref="CaseInsensitiveKey"/> is a lower-cased column (<c>NameKey</c>) the <c>eqi</c>-style operators compare;
+/// without one they compare <c>lower(column)</c>.
+/// </summary>
 public sealed record EntityField(
     string Name,
     EntityFieldKind Kind,
     LambdaExpression Accessor,
     bool Sortable,
     Type? FilterInputGraphType = null,
-    Func<IEntityFieldMap>? Target = null);
+    Func<IEntityFieldMap>? Target = null,
+    LambdaExpression? CaseInsensitiveKey = null);
 
 /// <summary>What the generic filter and sort engines need to know about one entity.</summary>
 public interface IEntityFieldMap
@@ -50,8 +55,8 @@ public sealed class EntityFieldMap<T> : IEntityFieldMap
     public IReadOnlyDictionary<string, EntityField> Fields => _fields;
     public IReadOnlyList<LambdaExpression> DefaultOrder { get; }
 
-    public EntityFieldMap<T> Text(string name, Expression<Func<T, string>> accessor, bool sortable = false) =>
-        Add(new EntityField(name, EntityFieldKind.Text, accessor, sortable));
+    public EntityFieldMap<T> Text(string name, Expression<Func<T, string>> accessor, bool sortable = false, Expression<Func<T, string>>? caseInsensitiveKey = null) =>
+        Add(new EntityField(name, EntityFieldKind.Text, accessor, sortable, CaseInsensitiveKey: caseInsensitiveKey));
 
     public EntityFieldMap<T> Count(string name, Expression<Func<T, int>> accessor, bool sortable = false) =>
         Add(new EntityField(name, EntityFieldKind.Count, accessor, sortable));

@@ -15,6 +15,7 @@ public static class FilterExpressionBuilder
     private static readonly MethodInfo StringContains = typeof(string).GetMethod(nameof(string.Contains), [typeof(string)])!;
     private static readonly MethodInfo Substring1 = typeof(string).GetMethod(nameof(string.Substring), [typeof(int)])!;
     private static readonly MethodInfo Substring2 = typeof(string).GetMethod(nameof(string.Substring), [typeof(int), typeof(int)])!;
+    private static readonly MethodInfo ToLower = typeof(string).GetMethod(nameof(string.ToLower), Type.EmptyTypes)!;
 
     public static Expression<Func<T, bool>>? Build<T>(object? where, EntityFieldMap<T> map)
     {
@@ -55,26 +56,28 @@ public static class FilterExpressionBuilder
         var member = Access(field.Accessor, instance);
         return field.Kind switch
         {
-            EntityFieldKind.Text or EntityFieldKind.Count or EntityFieldKind.Flag => Operations(member, filter),
+            EntityFieldKind.Text => Operations(member, filter, field.CaseInsensitiveKey is { } key ? Access(key, instance) : Expression.Call(member, ToLower)),
+            EntityFieldKind.Count or EntityFieldKind.Flag => Operations(member, filter, null),
             EntityFieldKind.Reference => Object(member, filter, field.Target!()),
             EntityFieldKind.Collection => List(member, filter, field.Target!()),
             _ => throw new InvalidOperationException(field.Kind.ToString()),
         };
     }
 
-    private static Expression? Operations(Expression member, IDictionary<string, object?> filter)
+    /// <param name="key">The lower-cased form of a text field the case-insensitive operators compare; null for other fields.</param>
+    private static Expression? Operations(Expression member, IDictionary<string, object?> filter, Expression? key)
     {
         var parts = new List<Expression>();
         foreach (var (op, value) in filter)
         {
-            if (value is null && op is not ("eq" or "neq"))
+            if (value is null && op is not ("eq" or "neq" or "eqi" or "neqi"))
             {
                 continue;
             }
             Expression? part = op switch
             {
-                "and" => Combine(Items(value).Select(v => Operations(member, AsFilter(v))), Expression.AndAlso),
-                "or" => Combine(Items(value).Select(v => Operations(member, AsFilter(v))), Expression.OrElse),
+                "and" => Combine(Items(value).Select(v => Operations(member, AsFilter(v), key)), Expression.AndAlso),
+                "or" => Combine(Items(value).Select(v => Operations(member, AsFilter(v), key)), Expression.OrElse),
                 "eq" => Expression.Equal(member, Value(value, member.Type)),
                 "neq" => Expression.NotEqual(member, Value(value, member.Type)),
                 "gt" => Expression.GreaterThan(member, Value(value, member.Type)),
@@ -89,6 +92,13 @@ public static class FilterExpressionBuilder
                 "nendsWith" => Expression.Not(EndsWith(member, (string)value!)),
                 "in" => In(member, value!),
                 "nin" => Expression.Not(In(member, value!)),
+                // IAM compares names ignoring case: the value is lower-cased here, the column is a NameKey (or lower()).
+                "eqi" => Expression.Equal(KeyOrThrow(key, op), Value(Lower(value), typeof(string))),
+                "neqi" => Expression.NotEqual(KeyOrThrow(key, op), Value(Lower(value), typeof(string))),
+                "containsi" => Expression.Call(KeyOrThrow(key, op), StringContains, Value(Lower(value), typeof(string))),
+                "startsWithi" => StartsWith(KeyOrThrow(key, op), Lower(value)!),
+                "endsWithi" => EndsWith(KeyOrThrow(key, op), Lower(value)!),
+                "ini" => In(KeyOrThrow(key, op), Items(value).Select(Lower).ToList()),
                 _ => throw Invalid($"Unknown filter operation '{op}'."),
             };
             if (part is not null)
@@ -141,6 +151,10 @@ public static class FilterExpressionBuilder
             Expression.Equal(
                 Expression.Call(member, Substring1, Expression.Subtract(Expression.Property(member, nameof(string.Length)), Value(value.Length, typeof(int)))),
                 Value(value, typeof(string))));
+
+    private static string? Lower(object? value) => ((string?)value)?.ToLowerInvariant();
+
+    private static Expression KeyOrThrow(Expression? key, string op) => key ?? throw Invalid($"'{op}' applies to text fields only.");
 
     private static Expression In(Expression member, object values)
     {

@@ -44,7 +44,7 @@ public sealed class StringOperationFilterInputGraphType : InputObjectGraphType
     public StringOperationFilterInputGraphType()
     {
         Name = "StringOperationFilterInput";
-        Description = "Case-sensitive (ordinal) string comparisons.";
+        Description = "String comparisons: ordinal (case-sensitive), or ignoring case with the operators ending in `i` (IAM compares action names that way).";
         Field<ListGraphType<NonNullGraphType<StringOperationFilterInputGraphType>>>("and");
         Field<ListGraphType<NonNullGraphType<StringOperationFilterInputGraphType>>>("or");
         foreach (var op in (string[])["eq", "neq", "contains", "ncontains", "startsWith", "nstartsWith", "endsWith", "nendsWith"])
@@ -53,6 +53,11 @@ public sealed class StringOperationFilterInputGraphType : InputObjectGraphType
         }
         Field<ListGraphType<StringGraphType>>("in");
         Field<ListGraphType<StringGraphType>>("nin");
+        foreach (var op in (string[])["eqi", "neqi", "containsi", "startsWithi", "endsWithi"])
+        {
+            Field<StringGraphType>(op).Description("Ignoring case.");
+        }
+        Field<ListGraphType<StringGraphType>>("ini").Description("Ignoring case.");
     }
 }
 

@@ -12,7 +12,14 @@ public static class ConnectionFieldExtensions
         where TNodeType : IGraphType, INodeGraphType
         where TFilterType : IInputObjectGraphType
         where TSortType : IInputObjectGraphType =>
-        type.Field<NonNullGraphType<ConnectionGraphType<TNodeType, TNode>>>(name)
+        type.CustomConnectionField<TSource, ConnectionGraphType<TNodeType, TNode>, TFilterType, TSortType>(name);
+
+    /// <summary>Like <see cref="ConnectionField"/>, for a connection type whose edges carry more than the node.</summary>
+    public static FieldBuilder<TSource, object> CustomConnectionField<TSource, TConnectionType, TFilterType, TSortType>(this ObjectGraphType<TSource> type, string name)
+        where TConnectionType : IGraphType
+        where TFilterType : IInputObjectGraphType
+        where TSortType : IInputObjectGraphType =>
+        type.Field<NonNullGraphType<TConnectionType>>(name)
             .Argument<IntGraphType>("first", "Returns the first _n_ elements from the list.")
             .Argument<StringGraphType>("after", "Returns the elements in the list that come after the specified cursor.")
             .Argument<IntGraphType>("last", "Returns the last _n_ elements from the list.")

@@ -7,25 +7,34 @@ using IamGraph.Api.Common.Relay;
 namespace IamGraph.Api.Common.Paging;
 
 /// <summary><c>XConnection { edges nodes pageInfo totalCount }</c> for node graph type <typeparamref name="TNodeType"/>.</summary>
-public sealed class ConnectionGraphType<TNodeType, TNode> : ObjectGraphType<Page<TNode>>
-    where TNodeType : IGraphType, INodeGraphType
+public sealed class ConnectionGraphType<TNodeType, TNode>(ApiOptions options)
+    : ConnectionGraphTypeBase<TNodeType, EdgeGraphType<TNodeType, TNode>, TNode>(TNodeType.GraphTypeName + "Connection", options, node => node)
+    where TNodeType : IGraphType, INodeGraphType;
+
+/// <summary>
+/// A connection whose edges carry more than the node (<typeparamref name="TEdgeType"/> reads <typeparamref name="TItem"/>):
+/// e.g. a policy granting an action, with the patterns that matched.
+/// </summary>
+public abstract class ConnectionGraphTypeBase<TNodeType, TEdgeType, TItem> : ObjectGraphType<Page<TItem>>
+    where TNodeType : IGraphType
+    where TEdgeType : IGraphType
 {
-    public ConnectionGraphType(ApiOptions options)
+    protected ConnectionGraphTypeBase(string name, ApiOptions options, Func<TItem, object?> nodeOf)
     {
-        Name = TNodeType.GraphTypeName + "Connection";
+        Name = name;
         Description = "A connection to a list of items.";
         var defaultPageSize = options.DefaultPageSize;
 
         Field<NonNullGraphType<PageInfoGraphType>>("pageInfo")
             .Description("Information to aid in pagination.")
             .Resolve(ctx => ctx.Source.PageInfo);
-        Field<ListGraphType<NonNullGraphType<EdgeGraphType<TNodeType, TNode>>>>("edges")
+        Field<ListGraphType<NonNullGraphType<TEdgeType>>>("edges")
             .Description("A list of edges.")
             .Resolve(ctx => ctx.Source.Edges)
             .WithComplexityImpact(ctx => PageSizeImpact(ctx, defaultPageSize));
         Field<ListGraphType<NonNullGraphType<TNodeType>>>("nodes")
             .Description("A flattened list of the nodes.")
-            .Resolve(ctx => ctx.Source.Nodes)
+            .Resolve(ctx => ctx.Source.Nodes.Select(nodeOf))
             .WithComplexityImpact(ctx => PageSizeImpact(ctx, defaultPageSize));
         Field<NonNullGraphType<IntGraphType>>("totalCount")
             .Description("Identifies the total count of items in the connection (computed only when selected).")

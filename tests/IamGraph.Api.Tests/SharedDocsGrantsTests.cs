@@ -1,0 +1,106 @@
+using System.Diagnostics;
+
+using IamGraph.Catalog;
+using IamGraph.Import;
+using IamGraph.Testing;
+
+using Microsoft.Data.Sqlite;
+
+using Xunit.Abstractions;
+
+namespace IamGraph.Api.Tests;
+
+/// <summary>The shared published docs imported for real, then queried through GraphQL.</summary>
+public sealed class SharedDocsFixture() : ApiFixture(file => CatalogImporter.Import(SharedDocs.Require(), file))
+{
+    /// <summary>The imported file, for checks that bypass the API.</summary>
+    public string ConnectionString => CatalogDatabase.SqliteConnectionString(CatalogFile, readOnly: true);
+}
+
+public sealed class SharedDocsGrantsTests(ITestOutputHelper output) : IDisposable
+{
+    private static readonly string[] FiveActions = ["s3:GetObject", "s3:ListBucket", "s3:PutObject", "ecr:BatchGetImage", "ecr:GetAuthorizationToken"];
+
+    private readonly Lazy<SharedDocsFixture> _api = new(() => new SharedDocsFixture());
+
+    [DocsFact]
+    public async Task GrantedBy_and_literal_policies_match_the_import_counts()
+    {
+        var data = await _api.Value.DataAsync("""
+            { s3: action(name: "s3:GetObject") { grantedBy { totalCount } policies { totalCount } }
+              ecr: action(name: "ecr:BatchGetImage") { grantedBy { totalCount } policies { totalCount } } }
+            """);
+        Assert.Equal((179, 155), (data.At("s3", "grantedBy", "totalCount").GetInt32(), data.At("s3", "policies", "totalCount").GetInt32()));
+        Assert.Equal((28, 24), (data.At("ecr", "grantedBy", "totalCount").GetInt32(), data.At("ecr", "policies", "totalCount").GetInt32()));
+    }
+
+    [DocsFact]
+    public async Task PoliciesGranting_five_actions_agrees_with_effective_grants_in_sql()
+    {
+        var data = await _api.Value.DataAsync("query($a: [String!]!) { policiesGranting(actions: $a, first: 1000) { totalCount nodes { name } } }",
+            new GraphQL.Inputs(new Dictionary<string, object?> { ["a"] = FiveActions }));
+        var names = data.At("policiesGranting").Names();
+
+        // Independently: policies whose grants cover all five name keys (grants point at canonical actions, one per key).
+        var expected = new List<string>();
+        using (var connection = new SqliteConnection(_api.Value.ConnectionString))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = """
+                SELECT p.name FROM policies p WHERE p.id IN (
+                  SELECT g.policy_id FROM effective_grants g JOIN actions a ON a.id = g.action_id
+                  WHERE a.name_key IN ('s3:getobject', 's3:listbucket', 's3:putobject', 'ecr:batchgetimage', 'ecr:getauthorizationtoken')
+                  GROUP BY g.policy_id HAVING COUNT(DISTINCT a.name_key) = 5)
+                ORDER BY p.name, p.id
+                """;
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                expected.Add(reader.GetString(0));
+            }
+        }
+        output.WriteLine($"{names.Length} policies grant all five: {string.Join(", ", names)}");
+        Assert.NotEmpty(names);
+        Assert.Contains("AdministratorAccess", names);
+        Assert.Equal(expected, names);
+    }
+
+    /// <summary>Opt-in (IAMGRAPH_BENCH=1): in-process throughput of policiesGranting of five actions on the real catalogue.</summary>
+    [DocsFact]
+    public async Task Measure_policiesGranting_throughput()
+    {
+        if (Environment.GetEnvironmentVariable("IAMGRAPH_BENCH") != "1")
+        {
+            return;
+        }
+        var query = """{ policiesGranting(actions: ["s3:GetObject", "s3:ListBucket", "s3:PutObject", "ecr:BatchGetImage", "ecr:GetAuthorizationToken"], first: 100) { nodes { name arn effectiveActionCount } } }""";
+        var q2 = """{ action(name: "ecr:BatchGetImage") { policies(first: 100) { nodes { name arn actionCount } } } }""";
+        foreach (var (name, text) in new[] { ("Q2", q2), ("policiesGranting x5", query) })
+        {
+            for (var i = 0; i < 200; i++)
+            {
+                await _api.Value.DataAsync(text);
+            }
+            var best = double.MaxValue;
+            for (var round = 0; round < 7; round++)
+            {
+                var sw = Stopwatch.StartNew();
+                for (var i = 0; i < 30; i++)
+                {
+                    await _api.Value.ExecuteAsync(text);
+                }
+                best = Math.Min(best, sw.Elapsed.TotalMilliseconds / 30);
+            }
+            output.WriteLine($"{name}: best {best:F2} ms/req sequential in-process (one core: {1000 / best:F0} req/s)");
+        }
+    }
+
+    public void Dispose()
+    {
+        if (_api.IsValueCreated)
+        {
+            _api.Value.Dispose();
+        }
+    }
+}
