@@ -108,6 +108,22 @@ public class CatalogBuilderTests
     }
 
     [Fact]
+    public void A_policy_index_count_that_counts_duplicate_rows_is_no_discrepancy()
+    {
+        // ReadS3 has three rows, one a duplicate: two distinct actions.
+        var index = new[]
+        {
+            new IndexEntry(EntityKind.Policy, "ReadS3", "reads3", null, null, Actions: 3, Services: 1, new SourceRef("policies/README.md", 7)),
+            new IndexEntry(EntityKind.Policy, "Admin", "admin", null, null, Actions: 4, Services: 1, new SourceRef("policies/README.md", 8)),
+        };
+
+        var catalog = CatalogBuilder.Build(Of(Small().Policies, index: index));
+
+        var mismatch = Assert.Single(catalog.Findings, f => f.Kind == FindingKinds.IndexCountMismatch);
+        Assert.Equal(("policy:Admin", 4L, 1L), (mismatch.Entity, mismatch.Declared, mismatch.Actual));
+    }
+
+    [Fact]
     public void Case_variants_sharing_one_page_are_reported_as_lost_pages()
     {
         var page = new ActionPage("s3:getObject", [new Sourced<string>("arn:aws:iam::aws:policy/service-role/MixedCase", new SourceRef("actions/s3:getobject.md", 7))], [], [], new SourceRef("actions/s3:getobject.md", 1));
