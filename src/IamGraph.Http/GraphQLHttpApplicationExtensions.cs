@@ -2,7 +2,6 @@ using IamGraph.Http.BananaCakePop;
 using IamGraph.Http.Health;
 
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

@@ -5,8 +5,6 @@ using System.Text.Json.Nodes;
 
 using IamGraph.Http.Tests.Infrastructure;
 
-using Microsoft.AspNetCore.Mvc.Testing;
-
 using static IamGraph.Http.Tests.Infrastructure.GraphQLHttp;
 
 namespace IamGraph.Http.Tests;

@@ -1,7 +1,5 @@
 using System.Text;
 
-using IamGraph.Import.Model;
-
 using Markdig;
 using Markdig.Extensions.Tables;
 using Markdig.Syntax;

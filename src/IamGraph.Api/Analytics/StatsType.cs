@@ -1,7 +1,5 @@
 using GraphQL.Types;
 
-using IamGraph.Catalog;
-
 using Microsoft.EntityFrameworkCore;
 
 namespace IamGraph.Api.Analytics;

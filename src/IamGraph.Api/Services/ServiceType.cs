@@ -2,7 +2,6 @@ using GraphQL.Types;
 
 using IamGraph.Api.Actions;
 using IamGraph.Api.Common;
-using IamGraph.Api.Common.DataLoading;
 using IamGraph.Api.Common.Paging;
 using IamGraph.Api.Common.Relay;
 using IamGraph.Api.Policies;

@@ -1,7 +1,7 @@
 namespace IamGraph.Catalog.Entities;
 
 /// <summary>A managed policy, identified by its ARN.</summary>
-public class Policy
+public class Policy : IArnIdentified
 {
     public int Id { get; set; }
     public required string Name { get; set; }

@@ -1,7 +1,7 @@
 namespace IamGraph.Catalog.Entities;
 
 /// <summary>An IAM role and the managed policies attached to it.</summary>
-public class Role
+public class Role : IArnIdentified
 {
     public int Id { get; set; }
     public required string Name { get; set; }

@@ -1,5 +1,4 @@
 using IamGraph.Http.Tests.Infrastructure;
-using IamGraph.Testing;
 using IamGraph.Testing.Browser;
 
 using Microsoft.Playwright;

@@ -1,6 +1,4 @@
 using GraphQL;
-
-using IamGraph.Api.Common;
 using IamGraph.Api.Common.Filtering;
 using IamGraph.Api.Common.Paging;
 using IamGraph.Api.Common.Sorting;
