@@ -29,9 +29,14 @@ public sealed class PostgresCatalogWriter(string connectionString) : ICatalogWri
                 using var connection = new NpgsqlConnection(stagingConnection);
                 connection.Open();
                 using var tx = connection.BeginTransaction();
+                var restore = SetAsideConstraintsAndIndexes(connection, staging, tx);
                 foreach (var rows in CatalogTables.Of(snapshot))
                 {
                     Copy(connection, staging, StoreTable.Of(db.Model, rows), rows.Rows, cancellationToken);
+                }
+                foreach (var statement in restore)
+                {
+                    Execute(connection, statement, tx);
                 }
                 tx.Commit();
                 Execute(connection, "ANALYZE");
@@ -44,6 +49,43 @@ public sealed class PostgresCatalogWriter(string connectionString) : ICatalogWri
             Execute(admin, $"DROP SCHEMA IF EXISTS {staging} CASCADE");
             throw;
         }
+    }
+
+    /// <summary>
+    /// Drops the staging schema's foreign keys and secondary indexes (as the migrations made them) and returns the
+    /// statements that recreate them: checking and indexing once after COPY is several times faster than per row.
+    /// </summary>
+    private static List<string> SetAsideConstraintsAndIndexes(NpgsqlConnection connection, string schema, NpgsqlTransaction tx)
+    {
+        const string Query = """
+            SELECT 0, format('ALTER TABLE %I.%I DROP CONSTRAINT %I', n.nspname, t.relname, c.conname),
+                      format('ALTER TABLE %I.%I ADD CONSTRAINT %I %s', n.nspname, t.relname, c.conname, pg_get_constraintdef(c.oid))
+            FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid JOIN pg_namespace n ON n.oid = t.relnamespace
+            WHERE c.contype = 'f' AND n.nspname = @schema
+            UNION ALL
+            SELECT 1, format('DROP INDEX %I.%I', n.nspname, x.relname), pg_get_indexdef(i.indexrelid)
+            FROM pg_index i JOIN pg_class x ON x.oid = i.indexrelid JOIN pg_namespace n ON n.oid = x.relnamespace
+            WHERE n.nspname = @schema AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)
+            ORDER BY 1
+            """;
+        var drops = new List<string>();
+        var creates = new List<(int Kind, string Sql)>();
+        using (var command = new NpgsqlCommand(Query, connection, tx))
+        {
+            command.Parameters.AddWithValue("schema", schema);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                drops.Add(reader.GetString(1));
+                creates.Add((reader.GetInt32(0), reader.GetString(2)));
+            }
+        }
+        foreach (var drop in drops)
+        {
+            Execute(connection, drop, tx);
+        }
+        // Indexes first, so that checking the foreign keys can use them.
+        return [.. creates.OrderByDescending(c => c.Kind).Select(c => c.Sql)];
     }
 
     private static void Swap(NpgsqlConnection admin, string staging)
