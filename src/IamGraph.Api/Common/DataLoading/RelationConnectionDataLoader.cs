@@ -5,6 +5,7 @@ using GraphQL.DataLoader;
 
 using IamGraph.Api.Common.Filtering;
 using IamGraph.Api.Common.Paging;
+using IamGraph.Api.Common.Projection;
 using IamGraph.Api.Common.Sorting;
 using IamGraph.Catalog;
 
@@ -52,10 +53,13 @@ public abstract class RelationConnectionDataLoader<TNode, TItem>(IDbContextFacto
 
     protected abstract TItem Item(ParentLink<TNode> link);
 
-    /// <summary><c>l => new ParentLink { ParentId = l.ParentId, Node = Map.Projection(l.Node) }</c>, built once.</summary>
-    private Expression<Func<ParentLink<TNode>, ParentLink<TNode>>> ProjectLink => _projectLink ??= BuildProjectLink(Map.Projection, HasDetail);
+    /// <summary><c>l => new ParentLink { ParentId = l.ParentId, Node = projection(l.Node) }</c>, built once per projection.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(Expression<Func<TNode, TNode>>, bool), Expression<Func<ParentLink<TNode>, ParentLink<TNode>>>> ProjectLinks = new();
 
-    private Expression<Func<ParentLink<TNode>, ParentLink<TNode>>>? _projectLink;
+    private Expression<Func<ParentLink<TNode>, ParentLink<TNode>>> ProjectLink(Expression<Func<TNode, TNode>> projection) =>
+        ProjectLinks.TryGetValue((projection, HasDetail), out var cached) ? cached
+        : ProjectLinks.Count < 4096 ? ProjectLinks.GetOrAdd((projection, HasDetail), key => BuildProjectLink(key.Item1, key.Item2))
+        : BuildProjectLink(projection, HasDetail);
 
     private static Expression<Func<ParentLink<TNode>, ParentLink<TNode>>> BuildProjectLink(Expression<Func<TNode, TNode>> projection, bool hasDetail)
     {
@@ -79,12 +83,13 @@ public abstract class RelationConnectionDataLoader<TNode, TItem>(IDbContextFacto
         var args = ConnectionArguments.From(context, options);
         var filter = FilterExpressionBuilder.Build(context.GetArgument<object?>("where"), Map);
         var order = context.GetArgument<object?>("order");
-        return Load(context.FieldAst, parentId, (ids, ct) => FetchAsync(ids, args, filter, order, ct));
+        var projection = SelectionProjection.ForConnection(context, Map.Projection);
+        return Load(context.FieldAst, parentId, (ids, ct) => FetchAsync(ids, args, filter, order, projection, ct));
     }
 
     /// <summary>Every item of each parent in the default order, for plain list fields (<c>action.variants</c>).</summary>
     public IDataLoaderResult<IReadOnlyList<TItem>> LoadAll(int parentId) =>
-        Load(LoadAllBatchKey, parentId, (ids, ct) => FetchAsync(ids, new ConnectionArguments(int.MaxValue, null, null, null), null, null, ct))
+        Load(LoadAllBatchKey, parentId, (ids, ct) => FetchAsync(ids, new ConnectionArguments(int.MaxValue, null, null, null), null, null, Map.Projection, ct))
             .Map(page => (IReadOnlyList<TItem>)[.. page?.Nodes ?? []]);
 
     private async Task<IReadOnlyDictionary<int, Page<TItem>>> FetchAsync(
@@ -92,6 +97,7 @@ public abstract class RelationConnectionDataLoader<TNode, TItem>(IDbContextFacto
         ConnectionArguments args,
         Expression<Func<TNode, bool>>? filter,
         object? order,
+        Expression<Func<TNode, TNode>> projection,
         CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
@@ -101,7 +107,7 @@ public abstract class RelationConnectionDataLoader<TNode, TItem>(IDbContextFacto
             nodes = nodes.Where(filter);
         }
         var rows = await SortExpressionBuilder.Apply(Links(db, nodes, parentIds.ToArray()), l => l.Node, order, Map)
-            .Select(ProjectLink)
+            .Select(ProjectLink(projection))
             .ToListAsync(cancellationToken);
 
         var byParent = new Dictionary<int, List<TItem>>(parentIds.Count);

@@ -1,6 +1,7 @@
 using GraphQL;
 using IamGraph.Api.Common.Filtering;
 using IamGraph.Api.Common.Paging;
+using IamGraph.Api.Common.Projection;
 using IamGraph.Api.Common.Sorting;
 using IamGraph.Catalog;
 
@@ -53,7 +54,7 @@ public static class RootConnectionResolver
         var rows = await SortExpressionBuilder.Apply(Filtered(db), order, map)
             .Skip(window.Start)
             .Take(window.Length + 1)
-            .Select(map.Projection)
+            .Select(SelectionProjection.ForConnection(context, map.Projection))
             .ToListAsync(cancellationToken);
         return Page.FromWindow(rows, window, CountAsync);
     }
