@@ -1,5 +1,6 @@
 using System.Diagnostics;
 
+using IamGraph.Api.Tests.Engines;
 using IamGraph.Catalog;
 using IamGraph.Import;
 using IamGraph.Testing;
@@ -11,22 +12,31 @@ using Xunit.Abstractions;
 namespace IamGraph.Api.Tests;
 
 /// <summary>The shared published docs imported for real, then queried through GraphQL.</summary>
-public sealed class SharedDocsFixture() : ApiFixture(file => CatalogImporter.Import(SharedDocs.Require(), file))
+public sealed class SharedDocsFixture() : ApiFixture(CatalogProvider.Sqlite)
 {
     /// <summary>The imported file, for checks that bypass the API.</summary>
-    public string ConnectionString => CatalogDatabase.SqliteConnectionString(CatalogFile, readOnly: true);
+    public string ConnectionString => Catalog.ReaderConnectionString();
+
+    protected override void Write(TestCatalog catalog) => CatalogImporter.Import(SharedDocs.Require(), catalog.Connection);
 }
 
-public sealed class SharedDocsGrantsTests(ITestOutputHelper output) : IDisposable
+public sealed class SharedDocsGrantsTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private static readonly string[] FiveActions = ["s3:GetObject", "s3:ListBucket", "s3:PutObject", "ecr:BatchGetImage", "ecr:GetAuthorizationToken"];
 
-    private readonly Lazy<SharedDocsFixture> _api = new(() => new SharedDocsFixture());
+    // Imported on first use, so a skipped [DocsFact] never reads the docs.
+    private readonly Lazy<Task<SharedDocsFixture>> _api = new(async () =>
+    {
+        var fixture = new SharedDocsFixture();
+        await fixture.InitializeAsync();
+        return fixture;
+    });
 
     [DocsFact]
     public async Task GrantedBy_and_literal_policies_match_the_import_counts()
     {
-        var data = await _api.Value.DataAsync("""
+        var api = await _api.Value;
+        var data = await api.DataAsync("""
             { s3: action(name: "s3:GetObject") { grantedBy { totalCount } policies { totalCount } }
               ecr: action(name: "ecr:BatchGetImage") { grantedBy { totalCount } policies { totalCount } } }
             """);
@@ -37,13 +47,14 @@ public sealed class SharedDocsGrantsTests(ITestOutputHelper output) : IDisposabl
     [DocsFact]
     public async Task PoliciesGranting_five_actions_agrees_with_effective_grants_in_sql()
     {
-        var data = await _api.Value.DataAsync("query($a: [String!]!) { policiesGranting(actions: $a, first: 1000) { totalCount nodes { name } } }",
+        var api = await _api.Value;
+        var data = await api.DataAsync("query($a: [String!]!) { policiesGranting(actions: $a, first: 1000) { totalCount nodes { name } } }",
             new GraphQL.Inputs(new Dictionary<string, object?> { ["a"] = FiveActions }));
         var names = data.At("policiesGranting").Names();
 
         // Independently: policies whose grants cover all five name keys (grants point at canonical actions, one per key).
         var expected = new List<string>();
-        using (var connection = new SqliteConnection(_api.Value.ConnectionString))
+        using (var connection = new SqliteConnection(api.ConnectionString))
         {
             connection.Open();
             using var command = connection.CreateCommand();
@@ -74,13 +85,14 @@ public sealed class SharedDocsGrantsTests(ITestOutputHelper output) : IDisposabl
         {
             return;
         }
+        var api = await _api.Value;
         var query = """{ policiesGranting(actions: ["s3:GetObject", "s3:ListBucket", "s3:PutObject", "ecr:BatchGetImage", "ecr:GetAuthorizationToken"], first: 100) { nodes { name arn effectiveActionCount } } }""";
         var q2 = """{ action(name: "ecr:BatchGetImage") { policies(first: 100) { nodes { name arn actionCount } } } }""";
         foreach (var (name, text) in new[] { ("Q2", q2), ("policiesGranting x5", query) })
         {
             for (var i = 0; i < 200; i++)
             {
-                await _api.Value.DataAsync(text);
+                await api.DataAsync(text);
             }
             var best = double.MaxValue;
             for (var round = 0; round < 7; round++)
@@ -88,7 +100,7 @@ public sealed class SharedDocsGrantsTests(ITestOutputHelper output) : IDisposabl
                 var sw = Stopwatch.StartNew();
                 for (var i = 0; i < 30; i++)
                 {
-                    await _api.Value.ExecuteAsync(text);
+                    await api.ExecuteAsync(text);
                 }
                 best = Math.Min(best, sw.Elapsed.TotalMilliseconds / 30);
             }
@@ -96,11 +108,13 @@ public sealed class SharedDocsGrantsTests(ITestOutputHelper output) : IDisposabl
         }
     }
 
-    public void Dispose()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
     {
         if (_api.IsValueCreated)
         {
-            _api.Value.Dispose();
+            await (await _api.Value).DisposeAsync();
         }
     }
 }
