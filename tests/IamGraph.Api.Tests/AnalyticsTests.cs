@@ -159,6 +159,22 @@ public abstract class AnalyticsTests(GrantsFixture api)
     }
 
     [EngineFact]
+    public async Task Nullable_fields_sort_NULL_first_ascending_and_last_descending_on_every_engine()
+    {
+        // Findings: missing-page (policy:Ghost), duplicate-row (policy:S3Reader), unparsed-row (no entity).
+        var data = await api.DataAsync("""
+            { asc: dataQuality(order: [{ entity: ASC }]) { nodes { kind } }
+              desc: dataQuality(order: [{ entity: DESC }]) { nodes { kind } }
+              noEntity: dataQuality(where: { entity: { eq: null } }) { nodes { kind } }
+              notGhost: dataQuality(where: { entity: { neq: "policy:Ghost" } }) { nodes { kind } } }
+            """);
+        Assert.Equal(["unparsed-row", "missing-page", "duplicate-row"], data.At("asc").Names("kind"));
+        Assert.Equal(["duplicate-row", "missing-page", "unparsed-row"], data.At("desc").Names("kind"));
+        Assert.Equal(["unparsed-row"], data.At("noEntity").Names("kind"));
+        Assert.Equal(["duplicate-row", "unparsed-row"], data.At("notGhost").Names("kind"));
+    }
+
+    [EngineFact]
     public async Task DataQuality_lists_findings_with_where_and_order()
     {
         var data = await api.DataAsync("""
