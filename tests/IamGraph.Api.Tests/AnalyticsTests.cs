@@ -156,6 +156,9 @@ public abstract class AnalyticsTests(GrantsFixture api)
         // 16 literal pairs: S3Reader lists s3:ListBucket twice, kept once.
         Assert.Equal((5, 16, 24), (N("wildcardPatterns"), N("literalPairs"), N("effectiveGrants")));
         Assert.Equal(("/docs", "published"), (s.At("importRun", "source").GetString(), s.At("importRun", "format").GetString()));
+        // Microseconds on both engines: PostgreSQL holds no finer, and SQLite is written the same instant.
+        var importedAt = DateTimeOffset.Parse(s.At("importRun", "importedAt").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(0, importedAt.Ticks % TimeSpan.TicksPerMicrosecond);
     }
 
     [EngineFact]
