@@ -24,6 +24,20 @@ public sealed class EngineFactAttribute : FactAttribute;
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
 public sealed class EngineTheoryAttribute : TheoryAttribute;
 
+/// <summary>
+/// An <see cref="EngineFactAttribute"/> that also needs the shared docs: skipped where they are absent, as
+/// <see cref="DocsFactAttribute"/> is, except under CI=true, where it runs and fails.
+/// </summary>
+[XunitTestCaseDiscoverer("IamGraph.Api.Tests.Engines.EngineFactDiscoverer", "IamGraph.Api.Tests")]
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
+public sealed class DocsEngineFactAttribute : FactAttribute
+{
+    public DocsEngineFactAttribute()
+    {
+        Skip = new DocsFactAttribute().Skip;
+    }
+}
+
 public sealed class EngineFactDiscoverer(IMessageSink diagnosticMessageSink) : FactDiscoverer(diagnosticMessageSink)
 {
     public override IEnumerable<IXunitTestCase> Discover(ITestFrameworkDiscoveryOptions discoveryOptions, ITestMethod testMethod, IAttributeInfo factAttribute) =>
