@@ -63,6 +63,10 @@ public sealed class TestCatalog : IAsyncDisposable
             return;
         }
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        File.Delete(Connection.ConnectionString);
+        // Read-only connections cannot checkpoint, so the WAL and its index outlive them: remove all three.
+        foreach (var suffix in (string[])["", "-wal", "-shm"])
+        {
+            File.Delete(Connection.ConnectionString + suffix);
+        }
     }
 }
