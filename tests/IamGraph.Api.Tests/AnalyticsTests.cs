@@ -2,11 +2,12 @@ using System.Text.Json;
 
 using GraphQL;
 
+using IamGraph.Api.Tests.Engines;
+
 namespace IamGraph.Api.Tests;
 
 /// <summary>policiesGranting, commonActions, comparePolicies, leastPrivilege, stats and dataQuality against the hand-computed <see cref="GrantsFixture"/>.</summary>
-[Collection(GrantsCollection.Name)]
-public sealed class AnalyticsTests(GrantsFixture api)
+public abstract class AnalyticsTests(GrantsFixture api)
 {
     private async Task<string[]> GrantingAsync(string[] actions, string match = "ALL")
     {
@@ -16,7 +17,7 @@ public sealed class AnalyticsTests(GrantsFixture api)
         return data.At("policiesGranting").Names();
     }
 
-    [Theory]
+    [EngineTheory]
     [InlineData("s3:GetObject|s3:PutObject", "ALL", "Admin,MixedCase,S3Admin,S3Objects")]
     [InlineData("s3:GetObject|s3:PutObject", "ANY", "Admin,EcrPull,MixedCase,S3Admin,S3GetAll,S3Objects,S3Question,S3Reader")]
     [InlineData("S3:PUT*", "ALL", "Admin,MixedCase,S3Admin,S3Objects")] // a pattern no policy writes: matched over the catalogue
@@ -32,7 +33,7 @@ public sealed class AnalyticsTests(GrantsFixture api)
         Assert.Equal(expected.Length == 0 ? [] : expected.Split(','), await GrantingAsync(actions.Split('|'), match));
     }
 
-    [Fact]
+    [EngineFact]
     public async Task PoliciesGranting_takes_where_and_order()
     {
         var data = await api.DataAsync("""
@@ -41,7 +42,7 @@ public sealed class AnalyticsTests(GrantsFixture api)
         Assert.Equal(["S3Objects", "S3Reader", "S3GetAll", "S3Question"], data.At("policiesGranting").Names());
     }
 
-    [Fact]
+    [EngineFact]
     public async Task Empty_action_lists_are_errors_with_a_code()
     {
         foreach (var query in (string[])["{ policiesGranting(actions: []) { totalCount } }", "{ leastPrivilege(actions: []) { actionCount } }", "{ commonActions { totalCount } }"])
@@ -51,7 +52,7 @@ public sealed class AnalyticsTests(GrantsFixture api)
         }
     }
 
-    [Fact]
+    [EngineFact]
     public async Task CommonActions_intersects_policies_and_roles_by_name_or_arn()
     {
         var data = await api.DataAsync($$"""
@@ -67,14 +68,14 @@ public sealed class AnalyticsTests(GrantsFixture api)
         Assert.Equal(0, data.At("none", "totalCount").GetInt32());
     }
 
-    [Fact]
+    [EngineFact]
     public async Task CommonActions_with_an_unknown_role_is_an_error()
     {
         var response = await api.ExecuteAsync("""{ commonActions(roles: ["Ghost"]) { totalCount } }""");
         Assert.Equal("UNKNOWN_ROLE", response.At("errors")[0].At("extensions", "code").GetString());
     }
 
-    [Fact]
+    [EngineFact]
     public async Task ComparePolicies_splits_effective_actions_three_ways()
     {
         var data = await api.DataAsync("""
@@ -90,7 +91,7 @@ public sealed class AnalyticsTests(GrantsFixture api)
         Assert.Equal((2, 1, 1), (c.At("commonCount").GetInt32(), c.At("onlyInACount").GetInt32(), c.At("onlyInBCount").GetInt32()));
     }
 
-    [Fact]
+    [EngineFact]
     public async Task ComparePolicies_with_an_unknown_policy_is_an_error_with_a_code()
     {
         var response = await api.ExecuteAsync("""{ comparePolicies(a: "S3Admin", b: "NoSuchPolicy") { commonCount } }""");
@@ -104,7 +105,7 @@ public sealed class AnalyticsTests(GrantsFixture api)
             { leastPrivilege({{arguments}}) { actionCount singlePolicies { policy { name } extraActionCount } cover { name } ungranted } }
             """)).At("leastPrivilege");
 
-    [Fact]
+    [EngineFact]
     public async Task LeastPrivilege_prefers_the_policy_with_fewest_extra_actions()
     {
         var result = await LeastPrivilegeAsync("""actions: ["s3:GetObject", "S3:putobject"]""");
@@ -115,7 +116,7 @@ public sealed class AnalyticsTests(GrantsFixture api)
         Assert.Empty(result.At("ungranted").EnumerateArray());
     }
 
-    [Fact]
+    [EngineFact]
     public async Task LeastPrivilege_falls_back_to_a_greedy_cover_when_no_single_policy_grants_everything()
     {
         var result = await LeastPrivilegeAsync("""actions: ["s3:GetObject", "s3:PutObject", "ecr:BatchGetImage", "iam:GetRole"], exclude: ["Admin"]""");
@@ -124,7 +125,7 @@ public sealed class AnalyticsTests(GrantsFixture api)
         Assert.Equal(["MixedCase", "IamRead"], result.At("cover").EnumerateArray().Select(p => p.At("name").GetString()));
     }
 
-    [Fact]
+    [EngineFact]
     public async Task LeastPrivilege_reports_what_nothing_grants()
     {
         var result = await LeastPrivilegeAsync("""actions: ["s3:GetObject", "nosuch:Action", "s3:Nope*"], first: 3""");
@@ -139,7 +140,7 @@ public sealed class AnalyticsTests(GrantsFixture api)
         Assert.Empty(excluded.At("cover").EnumerateArray());
     }
 
-    [Fact]
+    [EngineFact]
     public async Task Stats_counts_the_catalogue_in_a_fixed_number_of_statements()
     {
         var statements = api.Statements.Start();
@@ -155,9 +156,28 @@ public sealed class AnalyticsTests(GrantsFixture api)
         // 16 literal pairs: S3Reader lists s3:ListBucket twice, kept once.
         Assert.Equal((5, 16, 24), (N("wildcardPatterns"), N("literalPairs"), N("effectiveGrants")));
         Assert.Equal(("/docs", "published"), (s.At("importRun", "source").GetString(), s.At("importRun", "format").GetString()));
+        // Microseconds on both engines: PostgreSQL holds no finer, and SQLite is written the same instant.
+        var importedAt = DateTimeOffset.Parse(s.At("importRun", "importedAt").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(0, importedAt.Ticks % TimeSpan.TicksPerMicrosecond);
     }
 
-    [Fact]
+    [EngineFact]
+    public async Task Nullable_fields_sort_NULL_first_ascending_and_last_descending_on_every_engine()
+    {
+        // Findings: missing-page (policy:Ghost), duplicate-row (policy:S3Reader), unparsed-row (no entity).
+        var data = await api.DataAsync("""
+            { asc: dataQuality(order: [{ entity: ASC }]) { nodes { kind } }
+              desc: dataQuality(order: [{ entity: DESC }]) { nodes { kind } }
+              noEntity: dataQuality(where: { entity: { eq: null } }) { nodes { kind } }
+              notGhost: dataQuality(where: { entity: { neq: "policy:Ghost" } }) { nodes { kind } } }
+            """);
+        Assert.Equal(["unparsed-row", "missing-page", "duplicate-row"], data.At("asc").Names("kind"));
+        Assert.Equal(["duplicate-row", "missing-page", "unparsed-row"], data.At("desc").Names("kind"));
+        Assert.Equal(["unparsed-row"], data.At("noEntity").Names("kind"));
+        Assert.Equal(["duplicate-row", "unparsed-row"], data.At("notGhost").Names("kind"));
+    }
+
+    [EngineFact]
     public async Task DataQuality_lists_findings_with_where_and_order()
     {
         var data = await api.DataAsync("""
@@ -173,3 +193,9 @@ public sealed class AnalyticsTests(GrantsFixture api)
         Assert.Equal(0, data.At("none", "totalCount").GetInt32());
     }
 }
+
+[Collection(SqliteGrantsCollection.Name)]
+public sealed class SqliteAnalyticsTests(SqliteGrantsFixture api) : AnalyticsTests(api);
+
+[Collection(PostgresGrantsCollection.Name)]
+public sealed class PostgresAnalyticsTests(PostgresGrantsFixture api) : AnalyticsTests(api), IPostgresTests;

@@ -3,7 +3,9 @@ using System.Text.Json;
 
 using GraphQL;
 
+using IamGraph.Api.Tests.Engines;
 using IamGraph.Catalog;
+using IamGraph.Testing;
 
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -11,45 +13,52 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace IamGraph.Api.Tests;
 
-/// <summary>A migrated temp SQLite catalogue and the API's service provider, shared by the tests of the collection.</summary>
-public class ApiFixture : IDisposable
+/// <summary>
+/// A catalogue on one engine and the API's service provider over it, shared by the tests of a collection.
+/// Every test class is written once against this base and run once per engine (a concrete subclass per fixture).
+/// </summary>
+public abstract class ApiFixture(CatalogProvider provider) : IAsyncLifetime
 {
-    private readonly string _file = Path.Combine(Path.GetTempPath(), $"iamgraph-api-{Guid.NewGuid():N}.db");
+    private TestCatalog? _catalog;
+    private ServiceProvider? _services;
 
-    public ApiFixture()
-        : this(file =>
-        {
-            using var db = new CatalogDbContext(CatalogDatabase.SqliteOptions(file, readOnly: false));
-            db.Database.Migrate();
-            CatalogBuilder.Sample().SaveTo(db);
-        })
-    {
-    }
+    public CatalogProvider Provider => provider;
 
-    /// <param name="write">Writes the catalogue into the (not yet existing) file.</param>
-    protected ApiFixture(Action<string> write)
-    {
-        ArgumentNullException.ThrowIfNull(write);
-        write(_file);
-        var connectionString = CatalogDatabase.SqliteConnectionString(_file, readOnly: true);
-        var services = new ServiceCollection();
-        services.AddIamGraphApi(o =>
-        {
-            o.ConfigureDbContext = b => b.UseSqlite(connectionString).AddInterceptors(Statements);
-            o.MaxPageSize = 1000;
-            o.DefaultPageSize = 3;
-        });
-        Services = services.BuildServiceProvider();
-    }
+    public ServiceProvider Services => _services ?? throw new InvalidOperationException($"No {provider} catalogue: {PostgresServer.SkipReason}");
 
-    public ServiceProvider Services { get; }
-
-    /// <summary>The catalogue file.</summary>
-    protected string CatalogFile => _file;
+    /// <summary>The catalogue database, for checks that bypass the API.</summary>
+    public CatalogConnection Catalog => (_catalog ?? throw new InvalidOperationException($"No {provider} catalogue.")).Connection;
 
     public StatementCounter Statements { get; } = new();
 
     public IamGraphSchema Schema => Services.GetRequiredService<IamGraphSchema>();
+
+    /// <summary>Writes the catalogue into the new, empty database.</summary>
+    protected abstract void Write(TestCatalog catalog);
+
+    public async Task InitializeAsync()
+    {
+        if (provider == CatalogProvider.Postgres && PostgresServer.SkipReason is not null)
+        {
+            return; // every case on this engine is skipped with the reason (EngineFact), so nothing needs a server
+        }
+        _catalog = await TestCatalog.CreateAsync(provider);
+        Write(_catalog);
+        var readers = _catalog.Connection.ReaderConnectionString();
+        var services = new ServiceCollection();
+        services.AddIamGraphApi(o =>
+        {
+            // As the server configures it (IamGraphServer), plus the statement counter.
+            o.ConfigureDbContext = b =>
+            {
+                CatalogDatabase.Configure(b, provider, readers);
+                b.AddInterceptors(Statements);
+            };
+            o.MaxPageSize = 1000;
+            o.DefaultPageSize = 3;
+        });
+        _services = services.BuildServiceProvider();
+    }
 
     /// <summary>Executes like the HTTP layer would: one DI scope per request; returns the serialized response.</summary>
     public async Task<JsonElement> ExecuteAsync(string query, Inputs? variables = null)
@@ -74,24 +83,43 @@ public class ApiFixture : IDisposable
         return response.GetProperty("data");
     }
 
-    public void Dispose()
+    public async Task DisposeAsync()
     {
-        Dispose(true);
-        GC.SuppressFinalize(this);
-    }
-
-    protected virtual void Dispose(bool disposing)
-    {
-        Services.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        File.Delete(_file);
+        if (_services is not null)
+        {
+            await _services.DisposeAsync();
+        }
+        if (_catalog is not null)
+        {
+            await _catalog.DisposeAsync();
+        }
     }
 }
 
-[CollectionDefinition(Name)]
-public sealed class CatalogCollection : ICollectionFixture<ApiFixture>
+/// <summary>The hand-made <see cref="CatalogBuilder.Sample"/> catalogue, inserted through EF with the same ids on every engine.</summary>
+public abstract class CatalogFixture(CatalogProvider provider) : ApiFixture(provider)
 {
-    public const string Name = "catalog";
+    protected override void Write(TestCatalog catalog)
+    {
+        using var db = catalog.OpenMigrated();
+        CatalogBuilder.Sample().SaveTo(db);
+    }
+}
+
+public sealed class SqliteCatalogFixture() : CatalogFixture(CatalogProvider.Sqlite);
+
+public sealed class PostgresCatalogFixture() : CatalogFixture(CatalogProvider.Postgres);
+
+[CollectionDefinition(Name)]
+public sealed class SqliteCatalogCollection : ICollectionFixture<SqliteCatalogFixture>
+{
+    public const string Name = "catalog on SQLite";
+}
+
+[CollectionDefinition(Name)]
+public sealed class PostgresCatalogCollection : ICollectionFixture<PostgresCatalogFixture>
+{
+    public const string Name = "catalog on PostgreSQL";
 }
 
 /// <summary>Counts SQL statements per logical flow (AsyncLocal), so a test sees only its own request's statements.</summary>

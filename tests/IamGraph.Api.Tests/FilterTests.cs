@@ -1,11 +1,12 @@
 using GraphQL;
 
+using IamGraph.Api.Tests.Engines;
+
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IamGraph.Api.Tests;
 
-[Collection(CatalogCollection.Name)]
-public sealed class FilterTests(ApiFixture api)
+public abstract class FilterTests(ApiFixture api)
 {
     private async Task<string[]> Names(string root, string where, string order = "")
     {
@@ -13,7 +14,7 @@ public sealed class FilterTests(ApiFixture api)
         return data.At(root).Names();
     }
 
-    [Theory]
+    [EngineTheory]
     [InlineData("""{ name: { eq: "s3" } }""", new[] { "s3" })]
     [InlineData("""{ name: { neq: "s3" } }""", new[] { "S3", "all", "ec2", "ecr", "iam" })]
     [InlineData("""{ name: { startsWith: "s" } }""", new[] { "s3" })]
@@ -23,7 +24,7 @@ public sealed class FilterTests(ApiFixture api)
     public async Task String_operations_on_services_are_case_sensitive(string where, string[] expected) =>
         Assert.Equal(expected, await Names("services", where));
 
-    [Theory]
+    [EngineTheory]
     [InlineData("""{ name: { contains: "Get" } }""", new[] { "ecr:BatchGetImage", "iam:GetRole", "s3:Get*", "s3:GetObject" })]
     [InlineData("""{ name: { contains: "get" } }""", new string[0])]
     [InlineData("""{ name: { ncontains: "Get" } }""", new[] { "*", "S3:ListBucket", "ec2:RunInstances", "iam:PassRole" })]
@@ -32,7 +33,7 @@ public sealed class FilterTests(ApiFixture api)
     public async Task String_operations_on_actions(string where, string[] expected) =>
         Assert.Equal(expected, await Names("actions", where));
 
-    [Theory]
+    [EngineTheory]
     [InlineData("""{ name: { endsWith: "Access" } }""", new[] { "AdministratorAccess", "AmazonS3ReadOnlyAccess", "IAMReadOnlyAccess" })]
     [InlineData("""{ name: { endsWith: "access" } }""", new string[0])]
     [InlineData("""{ name: { nendsWith: "Access" } }""", new[] { "AWSLambdaRole", "AmazonEC2ContainerRegistryReadOnly", "EmptyPolicy" })]
@@ -42,7 +43,7 @@ public sealed class FilterTests(ApiFixture api)
     public async Task String_operations_on_policies(string where, string[] expected) =>
         Assert.Equal(expected, await Names("policies", where));
 
-    [Theory]
+    [EngineTheory]
     [InlineData("{ actionCount: { eq: 2 } }", new[] { "AmazonS3ReadOnlyAccess", "IAMReadOnlyAccess" })]
     [InlineData("{ actionCount: { neq: 2 } }", new[] { "AWSLambdaRole", "AdministratorAccess", "AmazonEC2ContainerRegistryReadOnly", "EmptyPolicy" })]
     [InlineData("{ actionCount: { gt: 1 } }", new[] { "AWSLambdaRole", "AmazonS3ReadOnlyAccess", "IAMReadOnlyAccess" })]
@@ -55,7 +56,7 @@ public sealed class FilterTests(ApiFixture api)
     public async Task Int_operations_on_count_columns(string where, string[] expected) =>
         Assert.Equal(expected, await Names("policies", where));
 
-    [Fact]
+    [EngineFact]
     public async Task Boolean_operations()
     {
         Assert.Equal(["EmptyPolicy"], await Names("policies", "{ awsManaged: { eq: false } }"));
@@ -63,7 +64,7 @@ public sealed class FilterTests(ApiFixture api)
         Assert.Equal(["*", "s3:Get*"], await Names("actions", "{ isWildcard: { eq: true } }"));
     }
 
-    [Fact]
+    [EngineFact]
     public async Task And_or_combine_conditions()
     {
         Assert.Equal(["AWSLambdaRole", "EmptyPolicy"], await Names("policies", """{ or: [{ name: { eq: "EmptyPolicy" } }, { actionCount: { gte: 3 } }] }"""));
@@ -71,7 +72,7 @@ public sealed class FilterTests(ApiFixture api)
             await Names("policies", """{ and: [{ actionCount: { gte: 1 } }, { awsManaged: { eq: true } }, { name: { startsWith: "Am" } }] }"""));
     }
 
-    [Fact]
+    [EngineFact]
     public async Task List_operations_on_relations()
     {
         Assert.Equal(["AWSLambdaRole", "IAMReadOnlyAccess"], await Names("policies", """{ actions: { some: { name: { startsWith: "iam:" } } } }"""));
@@ -85,7 +86,7 @@ public sealed class FilterTests(ApiFixture api)
         Assert.Equal(["ec2"], await Names("services", "{ policies: { any: false } }"));
     }
 
-    [Fact]
+    [EngineFact]
     public async Task Nested_object_and_deep_relation_filters()
     {
         Assert.Equal(["s3:Get*", "s3:GetObject"], await Names("actions", """{ service: { name: { eq: "s3" } } }"""));
@@ -95,7 +96,7 @@ public sealed class FilterTests(ApiFixture api)
             await Names("actions", """{ policies: { some: { path: { eq: "/service-role/" } } }, service: { name: { neq: "s3" } } }"""));
     }
 
-    [Fact]
+    [EngineFact]
     public async Task Filters_apply_to_nested_connections()
     {
         var data = await api.DataAsync("""
@@ -105,7 +106,7 @@ public sealed class FilterTests(ApiFixture api)
         Assert.Equal(1, data.At("policy", "actions", "totalCount").GetInt32());
     }
 
-    [Fact]
+    [EngineFact]
     public async Task Filters_arrive_through_variables_too()
     {
         var serializer = api.Services.GetRequiredService<IGraphQLTextSerializer>();
@@ -114,3 +115,9 @@ public sealed class FilterTests(ApiFixture api)
         Assert.Equal(["S3", "iam"], data.At("services").Names());
     }
 }
+
+[Collection(SqliteCatalogCollection.Name)]
+public sealed class SqliteFilterTests(SqliteCatalogFixture api) : FilterTests(api);
+
+[Collection(PostgresCatalogCollection.Name)]
+public sealed class PostgresFilterTests(PostgresCatalogFixture api) : FilterTests(api), IPostgresTests;

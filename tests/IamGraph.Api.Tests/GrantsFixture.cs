@@ -1,10 +1,12 @@
+using IamGraph.Api.Tests.Engines;
+using IamGraph.Catalog;
 using IamGraph.Import.Model;
 using IamGraph.Import.Writing;
 
 namespace IamGraph.Api.Tests;
 
 /// <summary>
-/// A catalogue written by the real import model (<see cref="Import.Model.CatalogBuilder"/> + <see cref="SqliteCatalogWriter"/>), so
+/// A catalogue written by the real import model (<see cref="Import.Model.CatalogBuilder"/> + the engine's <see cref="ICatalogWriter"/>), so
 /// canonical variants, action matches and effective grants are computed as in production. Hand-computed facts the tests rely on:
 /// <list type="bullet">
 /// <item>13 action strings (ordinal): <c>*</c>, <c>S3:getobject</c>, <c>ecr:BatchGetImage</c>, <c>ecr:GetDownloadUrlForLayer</c>, <c>iam:GetRole</c>,
@@ -16,8 +18,10 @@ namespace IamGraph.Api.Tests;
 /// <item>Roles: Builder = S3Reader + EcrPull (4 effective), Auditor = IamRead + S3Objects (4), Nobody (0).</item>
 /// </list>
 /// </summary>
-public sealed class GrantsFixture() : ApiFixture(file => new SqliteCatalogWriter(file).Write(Import.Model.CatalogBuilder.Build(Docs())))
+public abstract class GrantsFixture(CatalogProvider provider) : ApiFixture(provider)
 {
+    protected override void Write(TestCatalog catalog) => CatalogWriters.For(catalog.Connection).Write(Import.Model.CatalogBuilder.Build(Docs()));
+
     public static DocsCatalog Docs() => new(
         "/docs",
         DocsLayout.Published,
@@ -36,7 +40,11 @@ public sealed class GrantsFixture() : ApiFixture(file => new SqliteCatalogWriter
         [],
         [],
         [],
-        [new ReaderNote("missing-page", "policies/README.md links to a page that does not exist.", new SourceRef("policies/README.md", 7), "policy:Ghost")]);
+        [
+            new ReaderNote("missing-page", "policies/README.md links to a page that does not exist.", new SourceRef("policies/README.md", 7), "policy:Ghost"),
+            // No entity: a finding whose nullable columns sort and filter (NULLs order alike on both engines).
+            new ReaderNote("unparsed-row", "roles/README.md has a row without a role link.", new SourceRef("roles/README.md", 4)),
+        ]);
 
     public static string Arn(string policy) => "arn:aws:iam::aws:policy/" + policy;
 
@@ -49,8 +57,18 @@ public sealed class GrantsFixture() : ApiFixture(file => new SqliteCatalogWriter
             new SourceRef($"roles/{name.ToLowerInvariant()}.md", 1));
 }
 
+public sealed class SqliteGrantsFixture() : GrantsFixture(CatalogProvider.Sqlite);
+
+public sealed class PostgresGrantsFixture() : GrantsFixture(CatalogProvider.Postgres);
+
 [CollectionDefinition(Name)]
-public sealed class GrantsCollection : ICollectionFixture<GrantsFixture>
+public sealed class SqliteGrantsCollection : ICollectionFixture<SqliteGrantsFixture>
 {
-    public const string Name = "grants";
+    public const string Name = "grants on SQLite";
+}
+
+[CollectionDefinition(Name)]
+public sealed class PostgresGrantsCollection : ICollectionFixture<PostgresGrantsFixture>
+{
+    public const string Name = "grants on PostgreSQL";
 }

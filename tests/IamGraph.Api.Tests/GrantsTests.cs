@@ -1,12 +1,13 @@
 using System.Text.Json;
 
+using IamGraph.Api.Tests.Engines;
+
 namespace IamGraph.Api.Tests;
 
 /// <summary>Canonical variants, effective grants and case-insensitive lookups against the hand-computed <see cref="GrantsFixture"/>.</summary>
-[Collection(GrantsCollection.Name)]
-public sealed class GrantsTests(GrantsFixture api)
+public abstract class GrantsTests(GrantsFixture api)
 {
-    [Fact]
+    [EngineFact]
     public async Task Ignore_case_lookup_returns_the_canonical_action_with_its_variants()
     {
         var data = await api.DataAsync("""
@@ -25,7 +26,7 @@ public sealed class GrantsTests(GrantsFixture api)
         Assert.Equal(JsonValueKind.Null, data.At("exact").ValueKind);
     }
 
-    [Fact]
+    [EngineFact]
     public async Task Services_have_a_canonical_variant_and_ignore_case_lookups()
     {
         var data = await api.DataAsync("""
@@ -42,7 +43,7 @@ public sealed class GrantsTests(GrantsFixture api)
         Assert.Equal(("Builder", 4), (data.At("role", "name").GetString(), data.At("role", "effectiveActionCount").GetInt32()));
     }
 
-    [Fact]
+    [EngineFact]
     public async Task GrantedBy_lists_every_granting_policy_with_the_patterns_that_matched()
     {
         var data = await api.DataAsync("""
@@ -61,7 +62,7 @@ public sealed class GrantsTests(GrantsFixture api)
         Assert.Equal(2, data.At("action", "policies", "totalCount").GetInt32());
     }
 
-    [Fact]
+    [EngineFact]
     public async Task GrantedBy_takes_where_order_and_paging_and_a_variant_answers_for_its_canonical()
     {
         var data = await api.DataAsync("""
@@ -74,7 +75,7 @@ public sealed class GrantsTests(GrantsFixture api)
         Assert.True(data.At("action", "grantedBy", "pageInfo", "hasNextPage").GetBoolean());
     }
 
-    [Theory]
+    [EngineTheory]
     [InlineData("*", "ecr:BatchGetImage,ecr:GetDownloadUrlForLayer,iam:GetRole,iam:ListRoles,s3:GetObject,s3:ListBucket,s3:PutObject")]
     [InlineData("s3:*", "s3:GetObject,s3:ListBucket,s3:PutObject")]
     [InlineData("s3:*Object", "s3:GetObject,s3:PutObject")]
@@ -90,7 +91,7 @@ public sealed class GrantsTests(GrantsFixture api)
         Assert.Equal(expected.Split(',').Length, data.At("action", "matchCount").GetInt32());
     }
 
-    [Fact]
+    [EngineFact]
     public async Task MatchedBy_lists_every_string_covering_an_action_and_patterns_grant_nothing_themselves()
     {
         var data = await api.DataAsync("""
@@ -102,7 +103,7 @@ public sealed class GrantsTests(GrantsFixture api)
         Assert.Equal(0, data.At("p", "grantedBy", "totalCount").GetInt32());
     }
 
-    [Fact]
+    [EngineFact]
     public async Task Effective_actions_of_policies_and_roles()
     {
         var data = await api.DataAsync("""
@@ -120,7 +121,7 @@ public sealed class GrantsTests(GrantsFixture api)
         Assert.Equal((0, ""), roles["Nobody"]);
     }
 
-    [Theory]
+    [EngineTheory]
     [InlineData("""{ eqi: "S3:GETOBJECT" }""", "S3:getobject,s3:GetObject")]
     [InlineData("""{ containsi: "GETOBJ" }""", "S3:getobject,s3:GetObject")]
     [InlineData("""{ startsWithi: "S3:GET" }""", "S3:getobject,s3:Get*,s3:Get?bject,s3:GetObject")]
@@ -134,7 +135,7 @@ public sealed class GrantsTests(GrantsFixture api)
         Assert.Equal(expected.Length == 0 ? [] : expected.Split(','), data.At("actions").Names());
     }
 
-    [Fact]
+    [EngineFact]
     public async Task Case_insensitive_operators_work_on_text_fields_without_a_key_column_and_on_new_count_fields()
     {
         var data = await api.DataAsync("""
@@ -147,7 +148,7 @@ public sealed class GrantsTests(GrantsFixture api)
         Assert.Equal(["S3:getobject"], data.At("canonical").Names());
     }
 
-    [Fact]
+    [EngineFact]
     public async Task Nested_grantedBy_is_one_statement_per_level()
     {
         var statements = api.Statements.Start();
@@ -161,3 +162,9 @@ public sealed class GrantsTests(GrantsFixture api)
         Assert.Equal([3, 2, 2, 2, 8, 3, 4], counts);
     }
 }
+
+[Collection(SqliteGrantsCollection.Name)]
+public sealed class SqliteGrantsTests(SqliteGrantsFixture api) : GrantsTests(api);
+
+[Collection(PostgresGrantsCollection.Name)]
+public sealed class PostgresGrantsTests(PostgresGrantsFixture api) : GrantsTests(api), IPostgresTests;

@@ -1,9 +1,10 @@
+using IamGraph.Api.Tests.Engines;
+
 namespace IamGraph.Api.Tests;
 
-[Collection(CatalogCollection.Name)]
-public sealed class NestedConnectionTests(ApiFixture api)
+public abstract class NestedConnectionTests(ApiFixture api)
 {
-    [Fact]
+    [EngineFact]
     public async Task Policy_relations()
     {
         var data = await api.DataAsync("""
@@ -25,7 +26,7 @@ public sealed class NestedConnectionTests(ApiFixture api)
         Assert.Equal(0, data.At("empty", "actions", "totalCount").GetInt32());
     }
 
-    [Fact]
+    [EngineFact]
     public async Task Action_relations()
     {
         var data = await api.DataAsync("""
@@ -46,7 +47,7 @@ public sealed class NestedConnectionTests(ApiFixture api)
         Assert.Empty(data.At("list", "roles").Names());
     }
 
-    [Fact]
+    [EngineFact]
     public async Task Service_relations()
     {
         var data = await api.DataAsync("""
@@ -67,7 +68,7 @@ public sealed class NestedConnectionTests(ApiFixture api)
         Assert.Equal(["AdminRole"], data.At("all", "roles").Names());
     }
 
-    [Fact]
+    [EngineFact]
     public async Task Role_relations()
     {
         var data = await api.DataAsync("""
@@ -84,7 +85,7 @@ public sealed class NestedConnectionTests(ApiFixture api)
         Assert.Equal(["ecr", "iam", "s3"], data.At("role", "services").Names());
     }
 
-    [Fact]
+    [EngineFact]
     public async Task Each_parent_gets_its_own_page_and_total_count()
     {
         var data = await api.DataAsync("""
@@ -111,7 +112,7 @@ public sealed class NestedConnectionTests(ApiFixture api)
         Assert.All(pages.Values, p => Assert.False(p.At("pageInfo", "hasPreviousPage").GetBoolean()));
     }
 
-    [Fact]
+    [EngineFact]
     public async Task Nested_connections_page_with_cursors()
     {
         // "MA==" is the cursor of index 0.
@@ -129,7 +130,7 @@ public sealed class NestedConnectionTests(ApiFixture api)
         Assert.True(data.At("role", "tail", "pageInfo", "hasPreviousPage").GetBoolean());
     }
 
-    [Fact]
+    [EngineFact]
     public async Task Edges_carry_cursors_and_nodes()
     {
         var data = await api.DataAsync("""{ service(name: "s3") { actions(first: 5) { edges { cursor node { name } } } } }""");
@@ -137,3 +138,9 @@ public sealed class NestedConnectionTests(ApiFixture api)
         Assert.Equal([("MA==", "s3:Get*"), ("MQ==", "s3:GetObject")], edges);
     }
 }
+
+[Collection(SqliteCatalogCollection.Name)]
+public sealed class SqliteNestedConnectionTests(SqliteCatalogFixture api) : NestedConnectionTests(api);
+
+[Collection(PostgresCatalogCollection.Name)]
+public sealed class PostgresNestedConnectionTests(PostgresCatalogFixture api) : NestedConnectionTests(api), IPostgresTests;

@@ -2,14 +2,15 @@ using System.Text;
 
 using GraphQL;
 
+using IamGraph.Api.Tests.Engines;
+
 namespace IamGraph.Api.Tests;
 
-[Collection(CatalogCollection.Name)]
-public sealed class NodeTests(ApiFixture api)
+public abstract class NodeTests(ApiFixture api)
 {
     private static string Id(string type, int id) => Convert.ToBase64String(Encoding.UTF8.GetBytes($"{type}:{id}"));
 
-    [Fact]
+    [EngineFact]
     public async Task Ids_are_base64_of_type_name_and_key()
     {
         // The fixture adds s3 first, so its key is 1.
@@ -17,7 +18,7 @@ public sealed class NodeTests(ApiFixture api)
         Assert.Equal(Id("Service", 1), data.At("service", "id").GetString());
     }
 
-    [Fact]
+    [EngineFact]
     public async Task Node_round_trips_every_entity()
     {
         var ids = await api.DataAsync("""
@@ -35,7 +36,7 @@ public sealed class NodeTests(ApiFixture api)
         }
     }
 
-    [Fact]
+    [EngineFact]
     public async Task Nodes_keeps_order_and_returns_null_for_unknown_ids()
     {
         var query = $$"""
@@ -50,7 +51,7 @@ public sealed class NodeTests(ApiFixture api)
         Assert.Equal(System.Text.Json.JsonValueKind.Null, nodes[4].ValueKind);
     }
 
-    [Fact]
+    [EngineFact]
     public async Task Nodes_takes_at_most_a_page_of_ids()
     {
         // The fixture's MaxPageSize is 1000.
@@ -61,10 +62,16 @@ public sealed class NodeTests(ApiFixture api)
         Assert.Empty(statements);
     }
 
-    [Fact]
+    [EngineFact]
     public async Task A_malformed_id_is_an_error()
     {
         var response = await api.ExecuteAsync("""{ node(id: "%%%") { id } }""");
         Assert.Equal("INVALID_NODE_ID", response.At("errors")[0].At("extensions", "code").GetString());
     }
 }
+
+[Collection(SqliteCatalogCollection.Name)]
+public sealed class SqliteNodeTests(SqliteCatalogFixture api) : NodeTests(api);
+
+[Collection(PostgresCatalogCollection.Name)]
+public sealed class PostgresNodeTests(PostgresCatalogFixture api) : NodeTests(api), IPostgresTests;

@@ -1,11 +1,12 @@
 using GraphQL;
 
+using IamGraph.Api.Tests.Engines;
+
 namespace IamGraph.Api.Tests;
 
-[Collection(CatalogCollection.Name)]
-public sealed class PageSizeTests(ApiFixture api)
+public abstract class PageSizeTests(ApiFixture api)
 {
-    [Theory]
+    [EngineTheory]
     [InlineData("{ policies(first: 1000000) { nodes { name } } }")]
     [InlineData("{ services(last: 1001) { nodes { name } } }")]
     [InlineData("""{ policy(name: "AWSLambdaRole") { actions(first: 1001) { nodes { name } } } }""")]
@@ -20,7 +21,7 @@ public sealed class PageSizeTests(ApiFixture api)
         Assert.Empty(statements);
     }
 
-    [Fact]
+    [EngineFact]
     public async Task Oversized_pages_given_as_variables_are_rejected_too()
     {
         var statements = api.Statements.Start();
@@ -30,21 +31,21 @@ public sealed class PageSizeTests(ApiFixture api)
         Assert.Empty(statements);
     }
 
-    [Fact]
+    [EngineFact]
     public async Task Negative_page_sizes_are_rejected()
     {
         var response = await api.ExecuteAsync("{ services(first: -1) { nodes { name } } }");
         Assert.Equal("INVALID_PAGE_SIZE", response.At("errors")[0].At("extensions", "code").GetString());
     }
 
-    [Fact]
+    [EngineFact]
     public async Task The_maximum_page_size_itself_is_allowed()
     {
         var data = await api.DataAsync("{ policies(first: 1000) { nodes { name } } }");
         Assert.Equal(6, data.At("policies").Names().Length);
     }
 
-    [Fact]
+    [EngineFact]
     public void Defaults_are_50_per_page_and_5000_at_most()
     {
         var options = new ApiOptions();
@@ -53,3 +54,9 @@ public sealed class PageSizeTests(ApiFixture api)
         Assert.True(options.MaxPageSize >= 3442, "one page must hold the largest policy (3,442 actions)");
     }
 }
+
+[Collection(SqliteCatalogCollection.Name)]
+public sealed class SqlitePageSizeTests(SqliteCatalogFixture api) : PageSizeTests(api);
+
+[Collection(PostgresCatalogCollection.Name)]
+public sealed class PostgresPageSizeTests(PostgresCatalogFixture api) : PageSizeTests(api), IPostgresTests;

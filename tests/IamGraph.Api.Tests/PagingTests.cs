@@ -1,11 +1,12 @@
+using IamGraph.Api.Tests.Engines;
+
 namespace IamGraph.Api.Tests;
 
-[Collection(CatalogCollection.Name)]
-public sealed class PagingTests(ApiFixture api)
+public abstract class PagingTests(ApiFixture api)
 {
     private const string Selection = "nodes { name } pageInfo { hasNextPage hasPreviousPage startCursor endCursor }";
 
-    [Fact]
+    [EngineFact]
     public async Task Pages_forward_with_after()
     {
         var first = (await api.DataAsync($"{{ services(first: 2) {{ {Selection} }} }}")).At("services");
@@ -27,7 +28,7 @@ public sealed class PagingTests(ApiFixture api)
         Assert.True(third.At("pageInfo", "hasPreviousPage").GetBoolean());
     }
 
-    [Fact]
+    [EngineFact]
     public async Task Pages_backward_with_last_and_before()
     {
         var last = (await api.DataAsync($"{{ services(last: 2) {{ {Selection} }} }}")).At("services");
@@ -46,7 +47,7 @@ public sealed class PagingTests(ApiFixture api)
         Assert.False(start.At("pageInfo", "hasPreviousPage").GetBoolean());
     }
 
-    [Fact]
+    [EngineFact]
     public async Task A_page_past_the_end_is_empty()
     {
         var page = (await api.DataAsync($"{{ services(first: 2, after: \"NQ==\") {{ {Selection} }} }}")).At("services");
@@ -55,7 +56,7 @@ public sealed class PagingTests(ApiFixture api)
         Assert.Equal(System.Text.Json.JsonValueKind.Null, page.At("pageInfo", "startCursor").ValueKind);
     }
 
-    [Fact]
+    [EngineFact]
     public async Task Total_count_counts_the_filtered_set_not_the_page()
     {
         var data = await api.DataAsync("""
@@ -71,7 +72,7 @@ public sealed class PagingTests(ApiFixture api)
         Assert.Equal(8, data.At("actions", "totalCount").GetInt32());
     }
 
-    [Fact]
+    [EngineFact]
     public async Task Total_count_runs_only_when_selected()
     {
         var statements = api.Statements.Start();
@@ -85,7 +86,7 @@ public sealed class PagingTests(ApiFixture api)
         Assert.Single(statements, s => s.Contains("COUNT(", StringComparison.OrdinalIgnoreCase));
     }
 
-    [Fact]
+    [EngineFact]
     public async Task An_invalid_cursor_is_a_clear_error()
     {
         var response = await api.ExecuteAsync("""{ services(first: 2, after: "not a cursor!") { nodes { name } } }""");
@@ -93,3 +94,9 @@ public sealed class PagingTests(ApiFixture api)
         Assert.Equal("INVALID_CURSOR", error.At("extensions", "code").GetString());
     }
 }
+
+[Collection(SqliteCatalogCollection.Name)]
+public sealed class SqlitePagingTests(SqliteCatalogFixture api) : PagingTests(api);
+
+[Collection(PostgresCatalogCollection.Name)]
+public sealed class PostgresPagingTests(PostgresCatalogFixture api) : PagingTests(api), IPostgresTests;

@@ -1,9 +1,10 @@
+using IamGraph.Api.Tests.Engines;
+
 namespace IamGraph.Api.Tests;
 
-[Collection(CatalogCollection.Name)]
-public sealed class RootAndLookupTests(ApiFixture api)
+public abstract class RootAndLookupTests(ApiFixture api)
 {
-    [Fact]
+    [EngineFact]
     public async Task Services_are_ordered_by_ordinal_name_with_case_variants_distinct()
     {
         var data = await api.DataAsync("{ services(first: 10) { nodes { name actionCount policyCount roleCount } } }");
@@ -14,7 +15,7 @@ public sealed class RootAndLookupTests(ApiFixture api)
         Assert.Equal((1, 1, 0), (upper.At("actionCount").GetInt32(), upper.At("policyCount").GetInt32(), upper.At("roleCount").GetInt32()));
     }
 
-    [Fact]
+    [EngineFact]
     public async Task Policies_expose_their_columns()
     {
         var data = await api.DataAsync("{ policies(first: 10) { nodes { name arn path awsManaged actionCount serviceCount roleCount } } }");
@@ -29,7 +30,7 @@ public sealed class RootAndLookupTests(ApiFixture api)
         Assert.Equal("arn:aws:iam::123456789012:policy/EmptyPolicy", empty.At("arn").GetString());
     }
 
-    [Fact]
+    [EngineFact]
     public async Task Actions_are_ordered_ordinally_and_flag_wildcards()
     {
         var data = await api.DataAsync("{ actions(first: 10) { nodes { name isWildcard policyCount roleCount } } }");
@@ -40,7 +41,7 @@ public sealed class RootAndLookupTests(ApiFixture api)
         Assert.Equal((2, 1), (ecr.At("policyCount").GetInt32(), ecr.At("roleCount").GetInt32()));
     }
 
-    [Fact]
+    [EngineFact]
     public async Task Roles_expose_their_columns()
     {
         var data = await api.DataAsync("{ roles { nodes { name arn path policyCount actionCount serviceCount } } }");
@@ -51,7 +52,7 @@ public sealed class RootAndLookupTests(ApiFixture api)
         Assert.Equal("/admin/", data.At("roles", "nodes")[0].At("path").GetString());
     }
 
-    [Fact]
+    [EngineFact]
     public async Task Without_first_or_last_a_page_holds_the_default_page_size()
     {
         // The fixture sets DefaultPageSize = 3.
@@ -60,7 +61,7 @@ public sealed class RootAndLookupTests(ApiFixture api)
         Assert.True(data.At("services", "pageInfo", "hasNextPage").GetBoolean());
     }
 
-    [Fact]
+    [EngineFact]
     public async Task Policy_is_found_by_arn_or_by_name()
     {
         var data = await api.DataAsync("""
@@ -81,7 +82,7 @@ public sealed class RootAndLookupTests(ApiFixture api)
         Assert.Equal(System.Text.Json.JsonValueKind.Null, data.At("none").ValueKind);
     }
 
-    [Fact]
+    [EngineFact]
     public async Task Action_and_service_lookups_are_exact_and_case_sensitive()
     {
         var data = await api.DataAsync("""
@@ -101,7 +102,7 @@ public sealed class RootAndLookupTests(ApiFixture api)
         Assert.Equal(System.Text.Json.JsonValueKind.Null, data.At("missing").ValueKind);
     }
 
-    [Fact]
+    [EngineFact]
     public async Task Role_is_found_by_arn_or_by_name()
     {
         var data = await api.DataAsync("""
@@ -116,3 +117,9 @@ public sealed class RootAndLookupTests(ApiFixture api)
         Assert.Equal(System.Text.Json.JsonValueKind.Null, data.At("missing").ValueKind);
     }
 }
+
+[Collection(SqliteCatalogCollection.Name)]
+public sealed class SqliteRootAndLookupTests(SqliteCatalogFixture api) : RootAndLookupTests(api);
+
+[Collection(PostgresCatalogCollection.Name)]
+public sealed class PostgresRootAndLookupTests(PostgresCatalogFixture api) : RootAndLookupTests(api), IPostgresTests;

@@ -1,7 +1,7 @@
 namespace IamGraph.Api.Tests;
 
-[Collection(CatalogCollection.Name)]
-public sealed class SchemaDriftTests(ApiFixture api)
+[Collection(SqliteCatalogCollection.Name)]
+public sealed class SchemaDriftTests(SqliteCatalogFixture api)
 {
     private const string Regenerate = "IAMGRAPH_UPDATE_SCHEMA";
 

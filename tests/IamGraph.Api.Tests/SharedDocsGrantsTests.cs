@@ -1,32 +1,58 @@
 using System.Diagnostics;
 
+using IamGraph.Api.Tests.Engines;
 using IamGraph.Catalog;
 using IamGraph.Import;
 using IamGraph.Testing;
 
-using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 
 using Xunit.Abstractions;
 
 namespace IamGraph.Api.Tests;
 
-/// <summary>The shared published docs imported for real, then queried through GraphQL.</summary>
-public sealed class SharedDocsFixture() : ApiFixture(file => CatalogImporter.Import(SharedDocs.Require(), file))
+/// <summary>The shared published docs imported for real (the engine's own writer), then queried through GraphQL.</summary>
+public sealed class SharedDocsFixture(CatalogProvider provider) : ApiFixture(provider)
 {
-    /// <summary>The imported file, for checks that bypass the API.</summary>
-    public string ConnectionString => CatalogDatabase.SqliteConnectionString(CatalogFile, readOnly: true);
+    protected override void Write(TestCatalog catalog) => CatalogImporter.Import(SharedDocs.Require(), catalog.Connection);
 }
 
-public sealed class SharedDocsGrantsTests(ITestOutputHelper output) : IDisposable
+/// <summary>One import per engine for all the class's tests, made on first use, so skipped tests never read the docs or need a server.</summary>
+public abstract class SharedDocsCatalog(CatalogProvider provider) : IAsyncLifetime
+{
+    private readonly Lazy<Task<SharedDocsFixture>> _api = new(async () =>
+    {
+        var fixture = new SharedDocsFixture(provider);
+        await fixture.InitializeAsync();
+        return fixture;
+    });
+
+    public Task<SharedDocsFixture> GetAsync() => _api.Value;
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        if (_api.IsValueCreated)
+        {
+            await (await _api.Value).DisposeAsync();
+        }
+    }
+}
+
+public sealed class SqliteSharedDocsCatalog() : SharedDocsCatalog(CatalogProvider.Sqlite);
+
+public sealed class PostgresSharedDocsCatalog() : SharedDocsCatalog(CatalogProvider.Postgres);
+
+public abstract class SharedDocsGrantsTests(SharedDocsCatalog catalog, ITestOutputHelper output)
 {
     private static readonly string[] FiveActions = ["s3:GetObject", "s3:ListBucket", "s3:PutObject", "ecr:BatchGetImage", "ecr:GetAuthorizationToken"];
 
-    private readonly Lazy<SharedDocsFixture> _api = new(() => new SharedDocsFixture());
-
-    [DocsFact]
+    [DocsEngineFact]
     public async Task GrantedBy_and_literal_policies_match_the_import_counts()
     {
-        var data = await _api.Value.DataAsync("""
+        var api = await catalog.GetAsync();
+        var data = await api.DataAsync("""
             { s3: action(name: "s3:GetObject") { grantedBy { totalCount } policies { totalCount } }
               ecr: action(name: "ecr:BatchGetImage") { grantedBy { totalCount } policies { totalCount } } }
             """);
@@ -34,19 +60,21 @@ public sealed class SharedDocsGrantsTests(ITestOutputHelper output) : IDisposabl
         Assert.Equal((28, 24), (data.At("ecr", "grantedBy", "totalCount").GetInt32(), data.At("ecr", "policies", "totalCount").GetInt32()));
     }
 
-    [DocsFact]
+    [DocsEngineFact]
     public async Task PoliciesGranting_five_actions_agrees_with_effective_grants_in_sql()
     {
-        var data = await _api.Value.DataAsync("query($a: [String!]!) { policiesGranting(actions: $a, first: 1000) { totalCount nodes { name } } }",
+        var api = await catalog.GetAsync();
+        var data = await api.DataAsync("query($a: [String!]!) { policiesGranting(actions: $a, first: 1000) { totalCount nodes { name } } }",
             new GraphQL.Inputs(new Dictionary<string, object?> { ["a"] = FiveActions }));
         var names = data.At("policiesGranting").Names();
 
         // Independently: policies whose grants cover all five name keys (grants point at canonical actions, one per key).
         var expected = new List<string>();
-        using (var connection = new SqliteConnection(_api.Value.ConnectionString))
+        await using (var db = new CatalogDbContext(api.Catalog.ReaderOptions()))
         {
-            connection.Open();
-            using var command = connection.CreateCommand();
+            var connection = db.Database.GetDbConnection();
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
             command.CommandText = """
                 SELECT p.name FROM policies p WHERE p.id IN (
                   SELECT g.policy_id FROM effective_grants g JOIN actions a ON a.id = g.action_id
@@ -54,8 +82,8 @@ public sealed class SharedDocsGrantsTests(ITestOutputHelper output) : IDisposabl
                   GROUP BY g.policy_id HAVING COUNT(DISTINCT a.name_key) = 5)
                 ORDER BY p.name, p.id
                 """;
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
             {
                 expected.Add(reader.GetString(0));
             }
@@ -67,20 +95,21 @@ public sealed class SharedDocsGrantsTests(ITestOutputHelper output) : IDisposabl
     }
 
     /// <summary>Opt-in (IAMGRAPH_BENCH=1): in-process throughput of policiesGranting of five actions on the real catalogue.</summary>
-    [DocsFact]
+    [DocsEngineFact]
     public async Task Measure_policiesGranting_throughput()
     {
         if (Environment.GetEnvironmentVariable("IAMGRAPH_BENCH") != "1")
         {
             return;
         }
+        var api = await catalog.GetAsync();
         var query = """{ policiesGranting(actions: ["s3:GetObject", "s3:ListBucket", "s3:PutObject", "ecr:BatchGetImage", "ecr:GetAuthorizationToken"], first: 100) { nodes { name arn effectiveActionCount } } }""";
         var q2 = """{ action(name: "ecr:BatchGetImage") { policies(first: 100) { nodes { name arn actionCount } } } }""";
         foreach (var (name, text) in new[] { ("Q2", q2), ("policiesGranting x5", query) })
         {
             for (var i = 0; i < 200; i++)
             {
-                await _api.Value.DataAsync(text);
+                await api.DataAsync(text);
             }
             var best = double.MaxValue;
             for (var round = 0; round < 7; round++)
@@ -88,19 +117,17 @@ public sealed class SharedDocsGrantsTests(ITestOutputHelper output) : IDisposabl
                 var sw = Stopwatch.StartNew();
                 for (var i = 0; i < 30; i++)
                 {
-                    await _api.Value.ExecuteAsync(text);
+                    await api.ExecuteAsync(text);
                 }
                 best = Math.Min(best, sw.Elapsed.TotalMilliseconds / 30);
             }
             output.WriteLine($"{name}: best {best:F2} ms/req sequential in-process (one core: {1000 / best:F0} req/s)");
         }
     }
-
-    public void Dispose()
-    {
-        if (_api.IsValueCreated)
-        {
-            _api.Value.Dispose();
-        }
-    }
 }
+
+public sealed class SqliteSharedDocsGrantsTests(SqliteSharedDocsCatalog catalog, ITestOutputHelper output)
+    : SharedDocsGrantsTests(catalog, output), IClassFixture<SqliteSharedDocsCatalog>;
+
+public sealed class PostgresSharedDocsGrantsTests(PostgresSharedDocsCatalog catalog, ITestOutputHelper output)
+    : SharedDocsGrantsTests(catalog, output), IClassFixture<PostgresSharedDocsCatalog>, IPostgresTests;

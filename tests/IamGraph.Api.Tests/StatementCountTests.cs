@@ -1,10 +1,11 @@
+using IamGraph.Api.Tests.Engines;
+
 namespace IamGraph.Api.Tests;
 
 /// <summary>The number of SQL statements depends on the query's shape, never on the number of rows (no N+1).</summary>
-[Collection(CatalogCollection.Name)]
-public sealed class StatementCountTests(ApiFixture api)
+public abstract class StatementCountTests(ApiFixture api)
 {
-    [Fact]
+    [EngineFact]
     public async Task Q1_policies_with_their_actions_and_services()
     {
         var statements = api.Statements.Start();
@@ -19,7 +20,7 @@ public sealed class StatementCountTests(ApiFixture api)
         Assert.Equal([("ecr:BatchGetImage", "ecr"), ("iam:PassRole", "iam"), ("s3:GetObject", "s3")], pairs);
     }
 
-    [Fact]
+    [EngineFact]
     public async Task Q2_policies_of_one_action()
     {
         var statements = api.Statements.Start();
@@ -29,7 +30,7 @@ public sealed class StatementCountTests(ApiFixture api)
         Assert.Equal([3, 1], data.At("action", "policies", "nodes").EnumerateArray().Select(n => n.At("actionCount").GetInt32()));
     }
 
-    [Fact]
+    [EngineFact]
     public async Task Q3_actions_and_policies_of_one_service()
     {
         var statements = api.Statements.Start();
@@ -39,7 +40,7 @@ public sealed class StatementCountTests(ApiFixture api)
         Assert.Equal(["AWSLambdaRole", "AmazonEC2ContainerRegistryReadOnly"], data.At("service", "policies").Names());
     }
 
-    [Fact]
+    [EngineFact]
     public async Task Q4_services_with_counts()
     {
         var statements = api.Statements.Start();
@@ -48,7 +49,7 @@ public sealed class StatementCountTests(ApiFixture api)
         Assert.Equal(6, data.At("services").Names().Length);
     }
 
-    [Fact]
+    [EngineFact]
     public async Task Four_levels_deep_is_four_statements()
     {
         var statements = api.Statements.Start();
@@ -60,3 +61,9 @@ public sealed class StatementCountTests(ApiFixture api)
         Assert.Equal(["AWSLambdaRole", "AmazonS3ReadOnlyAccess"], lambdaRole.At("policies").Names());
     }
 }
+
+[Collection(SqliteCatalogCollection.Name)]
+public sealed class SqliteStatementCountTests(SqliteCatalogFixture api) : StatementCountTests(api);
+
+[Collection(PostgresCatalogCollection.Name)]
+public sealed class PostgresStatementCountTests(PostgresCatalogFixture api) : StatementCountTests(api), IPostgresTests;

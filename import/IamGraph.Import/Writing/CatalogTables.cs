@@ -50,7 +50,14 @@ internal static class CatalogTables
             }));
         yield return new(typeof(ImportRun),
             [nameof(ImportRun.Id), nameof(ImportRun.ImportedAt), nameof(ImportRun.Source), nameof(ImportRun.Format), nameof(ImportRun.ToolVersion)],
-            [[1, DateTimeOffset.UtcNow, s.Source, s.Layout.ToString().ToLowerInvariant(), typeof(CatalogTables).Assembly.GetName().Version?.ToString() ?? "0"]]);
+            [[1, ImportTime(), s.Source, s.Layout.ToString().ToLowerInvariant(), typeof(CatalogTables).Assembly.GetName().Version?.ToString() ?? "0"]]);
+    }
+
+    /// <summary>Now, to the microsecond: what PostgreSQL's timestamptz holds, so SQLite (which would keep 100 ns ticks) stores the same instant.</summary>
+    private static DateTimeOffset ImportTime()
+    {
+        var now = DateTimeOffset.UtcNow;
+        return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMicrosecond));
     }
 
     private static TableRows Links(Type entity, string left, string right, IReadOnlyList<Link> links) =>

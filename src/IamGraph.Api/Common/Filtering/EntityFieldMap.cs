@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using System.Reflection;
 
 namespace IamGraph.Api.Common.Filtering;
 
@@ -25,7 +26,23 @@ public sealed record EntityField(
     bool Sortable,
     Type? FilterInputGraphType = null,
     Func<IEntityFieldMap>? Target = null,
-    LambdaExpression? CaseInsensitiveKey = null);
+    LambdaExpression? CaseInsensitiveKey = null)
+{
+    /// <summary>Whether the field can be NULL (a nullable-annotated property or a <see cref="Nullable{T}"/>): sorting then orders NULLs explicitly.</summary>
+    public bool Nullable { get; } = CanBeNull(Accessor);
+
+    private static bool CanBeNull(LambdaExpression accessor)
+    {
+        var body = accessor.Body is UnaryExpression { NodeType: ExpressionType.Convert } convert ? convert.Operand : accessor.Body;
+        if (System.Nullable.GetUnderlyingType(body.Type) is not null)
+        {
+            return true;
+        }
+        // "f => f.Entity!" leaves no trace in the tree: the property's own annotation says it may be null.
+        return !body.Type.IsValueType && body is MemberExpression { Member: PropertyInfo property }
+            && new NullabilityInfoContext().Create(property).ReadState == NullabilityState.Nullable;
+    }
+}
 
 /// <summary>What the generic filter and sort engines need to know about one entity.</summary>
 public interface IEntityFieldMap

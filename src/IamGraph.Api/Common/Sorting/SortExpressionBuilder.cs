@@ -18,7 +18,7 @@ public static class SortExpressionBuilder
 
     public static IQueryable<TRow> Apply<TRow, TNode>(IQueryable<TRow> source, Expression<Func<TRow, TNode>> node, object? order, EntityFieldMap<TNode> map)
     {
-        var keys = new List<(LambdaExpression Key, bool Descending)>();
+        var keys = new List<(LambdaExpression Key, bool Descending, bool Nullable)>();
         if (order is IEnumerable items)
         {
             foreach (var item in items)
@@ -37,20 +37,19 @@ public static class SortExpressionBuilder
                     {
                         throw new ExecutionError($"Cannot sort by '{name}'.") { Code = ErrorCodes.InvalidFilter };
                     }
-                    keys.Add((field.Accessor, direction is SortEnumType.Desc || "DESC".Equals(direction as string, StringComparison.Ordinal)));
+                    keys.Add((field.Accessor, direction is SortEnumType.Desc || "DESC".Equals(direction as string, StringComparison.Ordinal), field.Nullable));
                 }
             }
         }
         foreach (var key in map.DefaultOrder)
         {
-            keys.Add((key, false));
+            keys.Add((key, false, false));
         }
 
         var expression = source.Expression;
         var first = true;
-        foreach (var (key, descending) in keys)
+        void OrderBy(Expression body, bool descending)
         {
-            var body = new ReplaceParameter(key.Parameters[0], node.Body).Visit(key.Body);
             var lambda = Expression.Lambda(body, node.Parameters[0]);
             var method = (first, descending) switch
             {
@@ -61,6 +60,17 @@ public static class SortExpressionBuilder
             };
             expression = Expression.Call(typeof(Queryable), method, [typeof(TRow), body.Type], expression, Expression.Quote(lambda));
             first = false;
+        }
+        foreach (var (key, descending, nullable) in keys)
+        {
+            var body = new ReplaceParameter(key.Parameters[0], node.Body).Visit(key.Body);
+            if (nullable)
+            {
+                // SQLite sorts NULL below every value, PostgreSQL above. Ordering by "has a value" first makes both (and .NET's
+                // comparers) put NULLs first ascending and last descending.
+                OrderBy(Expression.NotEqual(body, Expression.Constant(null, body.Type)), descending);
+            }
+            OrderBy(body, descending);
         }
         return source.Provider.CreateQuery<TRow>(expression);
     }
