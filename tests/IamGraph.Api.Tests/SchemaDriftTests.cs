@@ -1,3 +1,5 @@
+using IamGraph.Testing;
+
 namespace IamGraph.Api.Tests;
 
 [Collection(SqliteCatalogCollection.Name)]
@@ -8,7 +10,7 @@ public sealed class SchemaDriftTests(SqliteCatalogFixture api)
     [Fact]
     public void Committed_sdl_matches_the_schema()
     {
-        var file = Path.Combine(RepositoryRoot(), "src", "IamGraph.Api", "schema.graphql");
+        var file = Repository.Path("src", "IamGraph.Api", "schema.graphql");
         var printed = api.Schema.PrintSdl();
         if (Environment.GetEnvironmentVariable(Regenerate) == "1")
         {
@@ -17,15 +19,5 @@ public sealed class SchemaDriftTests(SqliteCatalogFixture api)
         var committed = File.Exists(file) ? File.ReadAllText(file).ReplaceLineEndings("\n") : "";
         Assert.True(committed == printed,
             $"src/IamGraph.Api/schema.graphql is out of date with the schema. Regenerate it with: {Regenerate}=1 dotnet test tests/IamGraph.Api.Tests --filter Committed_sdl_matches_the_schema, then review and commit the diff.");
-    }
-
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "IamGraph.sln")))
-        {
-            dir = dir.Parent;
-        }
-        return dir?.FullName ?? throw new InvalidOperationException("IamGraph.sln not found above " + AppContext.BaseDirectory);
     }
 }

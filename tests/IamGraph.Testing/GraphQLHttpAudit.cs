@@ -27,18 +27,7 @@ public static class GraphQLHttpAudit
         return (node.ExitCode, await stdout + await stderr);
     }
 
-    private static string Find()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "tests", "tools", "graphql-http-audit");
-            if (File.Exists(Path.Combine(candidate, "audit.mjs")))
-            {
-                return candidate;
-            }
-        }
-        return Path.Combine(AppContext.BaseDirectory, "graphql-http-audit");
-    }
+    private static string Find() => Repository.Path("tests", "tools", "graphql-http-audit");
 }
 
 /// <summary>Skips locally when the audit's node_modules is missing (run `npm ci` there); fails under CI.</summary>

@@ -12,6 +12,19 @@ public sealed class TempDirectory : IDisposable
 
     public string File(string name) => System.IO.Path.Combine(Path, name);
 
+    /// <summary>Copies the folder <paramref name="source"/> (recursively) to <paramref name="name"/> in here and returns the copy's path.</summary>
+    public string CopyFolder(string source, string name)
+    {
+        var target = File(name);
+        foreach (var file in Directory.GetFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var copy = System.IO.Path.Combine(target, System.IO.Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(copy)!);
+            System.IO.File.Copy(file, copy);
+        }
+        return target;
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

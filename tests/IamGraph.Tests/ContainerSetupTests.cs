@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using IamGraph.Catalog;
 using IamGraph.Commands;
+using IamGraph.Testing;
 using YamlDotNet.RepresentationModel;
 
 namespace IamGraph.Tests;
@@ -11,7 +12,7 @@ namespace IamGraph.Tests;
 /// </summary>
 public sealed partial class ContainerSetupTests
 {
-    private static readonly string Root = RepositoryRoot();
+    private static readonly string Root = Repository.Root;
     private static readonly YamlMappingNode Services = (YamlMappingNode)LoadCompose()["services"];
     private static readonly string[] Dockerfile = File.ReadAllLines(Path.Combine(Root, "src", "IamGraph", "Dockerfile"));
 
@@ -97,17 +98,5 @@ public sealed partial class ContainerSetupTests
         using var reader = new StreamReader(Path.Combine(Root, "docker-compose.yml"));
         yaml.Load(reader);
         return (YamlMappingNode)yaml.Documents[0].RootNode;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "IamGraph.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new DirectoryNotFoundException("IamGraph.sln not found above the test output.");
     }
 }

@@ -47,8 +47,7 @@ public sealed class ImportCommandTests
     public async Task A_policy_page_without_an_ARN_fails_naming_the_file()
     {
         using var dir = new TempDirectory();
-        var docs = Path.Combine(dir.Path, "docs");
-        CopyDirectory(CatalogBootstrap.SampleDocs, docs);
+        var docs = dir.CopyFolder(CatalogBootstrap.SampleDocs, "docs");
         var page = Directory.GetFiles(Path.Combine(docs, "policies"), "awsdenyall.md").Single();
         File.WriteAllLines(page, File.ReadAllLines(page).Where(l => !l.StartsWith("ARN:", StringComparison.Ordinal)));
 
@@ -66,30 +65,7 @@ public sealed class ImportCommandTests
         var (exit, output) = await Cli.RunAsync("schema");
 
         Assert.Equal(0, exit);
-        var committed = FindUp(Path.Combine("src", "IamGraph.Api", "schema.graphql"));
+        var committed = Repository.Path("src", "IamGraph.Api", "schema.graphql");
         Assert.Equal(File.ReadAllText(committed).ReplaceLineEndings("\n").Trim(), output.ReplaceLineEndings("\n").Trim());
-    }
-
-    private static string FindUp(string relative)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, relative);
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-        throw new FileNotFoundException(relative);
-    }
-
-    private static void CopyDirectory(string from, string to)
-    {
-        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
     }
 }

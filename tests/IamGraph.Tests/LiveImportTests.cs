@@ -17,13 +17,7 @@ public sealed class LiveImportTests
         Assert.Equal(6, await PolicyCountAsync(server));
 
         // A smaller catalogue: the sample without AWSDenyAll.
-        var docs = Path.Combine(dir.Path, "docs");
-        foreach (var source in Directory.GetFiles(CatalogBootstrap.SampleDocs, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(docs, Path.GetRelativePath(CatalogBootstrap.SampleDocs, source));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(source, target);
-        }
+        var docs = dir.CopyFolder(CatalogBootstrap.SampleDocs, "docs");
         File.Delete(Path.Combine(docs, "policies", "awsdenyall.md"));
 
         using var stop = new CancellationTokenSource();

@@ -1,23 +1,13 @@
 using IamGraph.Import.Model;
 using IamGraph.Import.Reading;
+using IamGraph.Testing;
 
 namespace IamGraph.Import.Tests.Reading;
 
 /// <summary>The bundled <c>import/sample</c> dataset reads cleanly, with the counts its README states.</summary>
 public sealed class SampleDocsTests
 {
-    private static string SampleFolder()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "IamGraph.sln")))
-            {
-                return Path.Combine(dir.FullName, "import", "sample");
-            }
-        }
-
-        throw new InvalidOperationException("IamGraph.sln not found above " + AppContext.BaseDirectory);
-    }
+    private static string SampleFolder() => Repository.Path("import", "sample");
 
     [Fact]
     public void Sample_reads_with_the_counts_its_readme_states()
