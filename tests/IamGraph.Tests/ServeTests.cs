@@ -25,6 +25,19 @@ public sealed class ServeTests
         Assert.True(File.Exists(dir.File("fresh.db")));
     }
 
+    [PostgresFact]
+    public async Task On_an_empty_PostgreSQL_database_the_sample_is_imported_and_served()
+    {
+        await using var database = await PostgresServer.CreateDatabaseAsync();
+
+        await using var server = await RunningServer.StartAsync(CatalogConnection.Parse(database.ConnectionString));
+        var body = await server.QueryAsync("{ policies(first: 10) { totalCount nodes { name } } action(name: \"s3:GetObject\", ignoreCase: true) { grantedBy { totalCount } } }");
+
+        Assert.Equal(6, body.GetProperty("data").GetProperty("policies").GetProperty("totalCount").GetInt32());
+        Assert.Equal("AWSDenyAll", body.GetProperty("data").GetProperty("policies").GetProperty("nodes")[0].GetProperty("name").GetString());
+        Assert.True(body.GetProperty("data").GetProperty("action").GetProperty("grantedBy").GetProperty("totalCount").GetInt32() >= 2);
+    }
+
     [Fact]
     public async Task Readiness_names_the_import_being_served_and_health_answers()
     {
