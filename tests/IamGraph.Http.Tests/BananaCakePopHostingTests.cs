@@ -37,6 +37,15 @@ public sealed class BananaCakePopHostingTests(TestHostFactory factory) : IClassF
     }
 
     [Fact]
+    public async Task The_IDE_service_worker_is_not_offered_though_the_package_ships_one()
+    {
+        using HttpResponseMessage worker = await _client.GetAsync("/graphql/service-worker.js");
+
+        Assert.True(File.Exists(Path.Combine(AppContext.BaseDirectory, BananaCakePopEndpoints.IdeFolderName, "service-worker.js")));
+        Assert.Equal(HttpStatusCode.NotFound, worker.StatusCode);
+    }
+
+    [Fact]
     public async Task Config_points_the_ide_at_its_own_url_without_telemetry()
     {
         using HttpResponseMessage response = await _client.GetAsync("/graphql/bcp-config.json");

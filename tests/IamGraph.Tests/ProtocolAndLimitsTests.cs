@@ -23,13 +23,19 @@ public sealed class ProtocolAndLimitsTests(SampleServerFixture fixture) : IClass
     public async Task Banana_Cake_Pop_loads_the_schema_and_shows_a_real_policy()
     {
         await using var chromium = await ChromiumSession.LaunchAsync();
-        var ide = new BananaCakePopPage(await chromium.NewPageAsync());
+        var page = await chromium.NewPageAsync();
+        var loads = 0;
+        page.Load += (_, _) => loads++;
+        var ide = new BananaCakePopPage(page);
 
         await ide.OpenAsync(_server.GraphQLEndpoint);
         var response = await ide.RunAsync("query Deny { policy(name: \"AWSDenyAll\") { name arn actions { nodes { name } } } }");
+        // A first-time visitor's page must not reload under them (the IDE's service worker would make it).
+        await Task.Delay(TimeSpan.FromSeconds(4));
 
         Assert.Contains("arn:aws:iam::aws:policy/AWSDenyAll", response);
         Assert.Empty(chromium.ExternalRequests);
+        Assert.Equal(1, loads);
     }
 
     [Fact]

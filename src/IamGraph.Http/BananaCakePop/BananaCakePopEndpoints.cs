@@ -28,6 +28,7 @@ public static class BananaCakePopEndpoints
         var files = new PhysicalFileProvider(folder);
         var requestPath = new PathString(path.TrimEnd('/'));
         PathString configPath = requestPath.Add("/bcp-config.json");
+        PathString serviceWorkerPath = requestPath.Add("/service-worker.js");
 
         app.Use(async (context, next) =>
         {
@@ -37,6 +38,15 @@ public static class BananaCakePopEndpoints
             {
                 // Relative asset URLs in index.html need the trailing slash.
                 context.Response.Redirect(requestPath.Add("/") + request.QueryString);
+                return;
+            }
+
+            // The build's service worker caches the IDE for offline use and reloads the page once it takes control,
+            // wiping what a first-time visitor has typed. The server is always there to serve the IDE, so the worker
+            // is not offered: registration fails quietly and the page never reloads.
+            if (request.Path.Equals(serviceWorkerPath))
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
                 return;
             }
 

@@ -58,10 +58,9 @@ public sealed class ChromiumSession : IAsyncDisposable
     {
         IPage page = await Browser.NewPageAsync(new BrowserNewPageOptions
         {
+            // Service workers are allowed, as in a person's browser: the server declines BCP's worker, which would
+            // otherwise reload a fresh profile's page a few seconds after load.
             ViewportSize = new ViewportSize { Width = 1400, Height = 900 },
-            // Banana Cake Pop registers a service worker that reloads a fresh profile's page a few seconds
-            // after load, wiping whatever a test has typed by then.
-            ServiceWorkers = ServiceWorkerPolicy.Block,
         });
         page.Request += (_, request) =>
         {
