@@ -15,14 +15,22 @@ public abstract class BatchLoader<TKey, TValue>
     private readonly Dictionary<object, Batch> _open = [];
 
     /// <param name="batchKey">Loads with equal batch keys share one fetch (e.g. the same connection field with the same arguments).</param>
-    /// <param name="fetch">Runs once per batch with all its keys; the first caller's delegate wins.</param>
-    protected IDataLoaderResult<TValue?> Load(object batchKey, TKey key, Func<IReadOnlyCollection<TKey>, CancellationToken, Task<IReadOnlyDictionary<TKey, TValue>>> fetch)
+    /// <param name="fetch">Runs once per batch with all its keys.</param>
+    protected IDataLoaderResult<TValue?> Load(object batchKey, TKey key, Func<IReadOnlyCollection<TKey>, CancellationToken, Task<IReadOnlyDictionary<TKey, TValue>>> fetch) =>
+        Load(batchKey, key, () => fetch);
+
+    /// <param name="batchKey">Loads with equal batch keys share one fetch.</param>
+    /// <param name="createFetch">
+    /// Called only when a new batch opens, so work that is the same for every key of a batch (reading arguments,
+    /// building filters and projections) runs once per batch rather than once per parent row.
+    /// </param>
+    protected IDataLoaderResult<TValue?> Load(object batchKey, TKey key, Func<Func<IReadOnlyCollection<TKey>, CancellationToken, Task<IReadOnlyDictionary<TKey, TValue>>>> createFetch)
     {
         lock (_gate)
         {
             if (!_open.TryGetValue(batchKey, out var batch) || batch.Started)
             {
-                batch = new Batch(this, batchKey, fetch);
+                batch = new Batch(this, batchKey, createFetch());
                 _open[batchKey] = batch;
             }
             batch.Keys.Add(key);

@@ -78,14 +78,16 @@ public abstract class RelationConnectionDataLoader<TNode, TItem>(IDbContextFacto
         return Expression.Lambda<Func<ParentLink<TNode>, ParentLink<TNode>>>(Expression.MemberInit(Expression.New(type), bindings), link);
     }
 
-    public IDataLoaderResult<Page<TItem>?> Load(IResolveFieldContext context, int parentId)
-    {
-        var args = ConnectionArguments.From(context, options);
-        var filter = FilterExpressionBuilder.Build(context.GetArgument<object?>("where"), Map);
-        var order = context.GetArgument<object?>("order");
-        var projection = SelectionProjection.ForConnection(context, Map.Projection);
-        return Load(context.FieldAst, parentId, (ids, ct) => FetchAsync(ids, args, filter, order, projection, ct));
-    }
+    public IDataLoaderResult<Page<TItem>?> Load(IResolveFieldContext context, int parentId) =>
+        // The field's arguments and selection are the same for every parent of the batch: read them once.
+        Load(context.FieldAst, parentId, () =>
+        {
+            var args = ConnectionArguments.From(context, options);
+            var filter = FilterExpressionBuilder.Build(context.GetArgument<object?>("where"), Map);
+            var order = context.GetArgument<object?>("order");
+            var projection = SelectionProjection.ForConnection(context, Map.Projection);
+            return (ids, ct) => FetchAsync(ids, args, filter, order, projection, ct);
+        });
 
     /// <summary>Every item of each parent in the default order, for plain list fields (<c>action.variants</c>).</summary>
     public IDataLoaderResult<IReadOnlyList<TItem>> LoadAll(int parentId) =>
