@@ -6,8 +6,6 @@ using GraphQL;
 using IamGraph.Api.Tests.Engines;
 using IamGraph.Catalog;
 using IamGraph.Testing;
-
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 

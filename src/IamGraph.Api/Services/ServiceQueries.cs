@@ -1,14 +1,9 @@
-using GraphQL;
 using GraphQL.Types;
 
 using IamGraph.Api.Common;
 using IamGraph.Api.Common.DataLoading;
 using IamGraph.Api.Common.Paging;
-using IamGraph.Catalog;
 using IamGraph.Catalog.Entities;
-
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace IamGraph.Api.Services;
 
@@ -20,21 +15,10 @@ public static class ServiceQueries
             .Description("All service prefixes, by name unless ordered otherwise.")
             .ResolveAsync(async ctx => await RootConnectionResolver.ResolveAsync(ctx, ServiceFields.Map));
 
-        query.Field<ServiceType>("service")
-            .Description("One service prefix by its exact (case-sensitive) name; with `ignoreCase: true`, the canonical variant of the names equal ignoring case.")
-            .Argument<NonNullGraphType<StringGraphType>>("name")
-            .Argument<BooleanGraphType>("ignoreCase", "Compare ignoring case and return the canonical variant.", a => a.DefaultValue = false)
-            .ResolveAsync(async ctx =>
-            {
-                var name = ctx.GetArgument<string>("name");
-                await using var db = await ctx.RequestServicesOrThrow().GetRequiredService<IDbContextFactory<CatalogDbContext>>().CreateDbContextAsync(ctx.CancellationToken);
-                if (ctx.GetArgument<bool>("ignoreCase"))
-                {
-                    var key = ActionName.KeyOf(name);
-                    return await db.Services.AsNoTracking()
-                        .FirstOrDefaultAsync(s => s.NameKey == key && (s.CanonicalId == null || s.CanonicalId == s.Id), ctx.CancellationToken);
-                }
-                return await db.Services.AsNoTracking().FirstOrDefaultAsync(s => s.Name == name, ctx.CancellationToken);
-            });
+        query.AddCanonicalNameLookup<ServiceType, Service>(
+            "service",
+            "One service prefix by its exact (case-sensitive) name; with `ignoreCase: true`, the canonical variant of the names equal ignoring case.",
+            "Compare ignoring case and return the canonical variant.",
+            db => db.Services);
     }
 }

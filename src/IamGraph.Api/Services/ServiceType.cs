@@ -32,15 +32,15 @@ public sealed class ServiceType : ObjectGraphType<Service>, INodeGraphType
         Field(s => s.RoleCount);
         Field<NonNullGraphType<BooleanGraphType>>("isCanonical")
             .Description("True for the case variant most policies write (ties: ordinal smallest).")
-            .Resolve(ctx => CanonicalIdOf(ctx.Source) == ctx.Source.Id);
+            .Resolve(ctx => ctx.Source.CanonicalIdOrSelf() == ctx.Source.Id);
         Field<NonNullGraphType<ServiceType>>("canonical")
             .Description("The case variant most policies write (ties: ordinal smallest); itself when it is that variant.")
-            .Resolve(ctx => CanonicalIdOf(ctx.Source) == ctx.Source.Id
+            .Resolve(ctx => ctx.Source.CanonicalIdOrSelf() == ctx.Source.Id
                 ? ctx.Source
-                : ctx.RequestServicesOrThrow().GetRequiredService<ServiceByIdDataLoader>().Load(CanonicalIdOf(ctx.Source)));
+                : ctx.RequestServicesOrThrow().GetRequiredService<ServiceByIdDataLoader>().Load(ctx.Source.CanonicalIdOrSelf()));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ServiceType>>>>("variants")
             .Description("Every service prefix equal to this one ignoring case, the canonical included, by name (ordinal).")
-            .Resolve(ctx => ctx.RequestServicesOrThrow().GetRequiredService<ServiceVariantsDataLoader>().LoadAll(CanonicalIdOf(ctx.Source)));
+            .Resolve(ctx => ctx.RequestServicesOrThrow().GetRequiredService<ServiceVariantsDataLoader>().LoadAll(ctx.Source.CanonicalIdOrSelf()));
 
         this.ConnectionField<Service, ActionType, Action, ActionFilterInputType, ActionSortInputType>("actions")
             .Resolve(ctx => ctx.RequestServicesOrThrow().GetRequiredService<ServiceActionsDataLoader>().Load(ctx, ctx.Source.Id));
@@ -52,5 +52,4 @@ public sealed class ServiceType : ObjectGraphType<Service>, INodeGraphType
     }
 
     /// <summary>A null canonical id reads as the service itself.</summary>
-    internal static int CanonicalIdOf(Service service) => service.CanonicalId ?? service.Id;
 }

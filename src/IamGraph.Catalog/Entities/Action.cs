@@ -1,7 +1,7 @@
 namespace IamGraph.Catalog.Entities;
 
 /// <summary>An action string as policies write it: a concrete action (<c>ecr:BatchGetImage</c>) or a pattern (<c>ecr:BatchGet*</c>, <c>*</c>).</summary>
-public class Action
+public class Action : ICaseVariant
 {
     public int Id { get; set; }
 

@@ -1,7 +1,7 @@
 namespace IamGraph.Catalog.Entities;
 
 /// <summary>An AWS service prefix as written before the first ':' of an action (<c>s3</c>, <c>S3</c>, <c>all</c> for <c>*</c>).</summary>
-public class Service
+public class Service : ICaseVariant
 {
     public int Id { get; set; }
 
