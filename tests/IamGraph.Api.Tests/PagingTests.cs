@@ -93,6 +93,128 @@ public abstract class PagingTests(ApiFixture api)
         var error = response.At("errors")[0];
         Assert.Equal("INVALID_CURSOR", error.At("extensions", "code").GetString());
     }
+
+    private static string Cursor(string text) => Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(text));
+
+    /// <summary>The cursor of the largest index a row can have (int.MaxValue - 1): valid, and past the end of every connection here.</summary>
+    private static readonly string LastPossibleCursor = Cursor("2147483646");
+
+    // Issue 14, defect 4: the cursor of int.MaxValue overflowed (a first page on SQLite, a PostgreSQL error, a crash nested).
+    // Only cursors the server issues for an index in [0, int.MaxValue - 1] are valid; everything else is INVALID_CURSOR.
+    public static TheoryData<string> InvalidCursors => new()
+    {
+        "MjE0NzQ4MzY0Nw==",
+        Cursor("2147483648"),
+        Cursor("99999999999999999999"),
+        Cursor("-1"),
+        Cursor("+1"),
+        Cursor(" 1"),
+        Cursor("01"),
+        Cursor("1.0"),
+        Cursor("1\0"), // .NET number parsing ignores trailing NULs
+        Cursor("abc"),
+        Cursor("١"), // an Arabic-Indic digit one
+        Convert.ToBase64String([0xFF, 0xFE]),
+        "",
+        "MA",
+        " MA==",
+        "MA==\n",
+        "MA==MA==",
+        "not a cursor!",
+        new string('A', 1000),
+    };
+
+    [EngineTheory]
+    [MemberData(nameof(InvalidCursors))]
+    public async Task Out_of_range_and_malformed_cursors_are_invalid_on_root_and_nested_connections(string cursor)
+    {
+        string[] queries =
+        [
+            "query($c: String) { services(after: $c) { nodes { name } } }",
+            "query($c: String) { services(first: 2, after: $c) { totalCount nodes { name } } }",
+            "query($c: String) { services(last: 2, after: $c) { nodes { name } } }",
+            "query($c: String) { services(before: $c) { nodes { name } } }",
+            "query($c: String) { services(last: 2, before: $c) { nodes { name } pageInfo { startCursor } } }",
+            """query($c: String) { policy(name: "AWSLambdaRole") { actions(after: $c) { totalCount nodes { name } } } }""",
+            """query($c: String) { policy(name: "AWSLambdaRole") { actions(last: 1, before: $c) { nodes { name } } } }""",
+            "query($c: String) { policies(first: 10) { nodes { actions(first: 1, after: $c) { nodes { name } } } } }",
+        ];
+        foreach (var query in queries)
+        {
+            var response = await api.ExecuteAsync(query, new GraphQL.Inputs(new Dictionary<string, object?> { ["c"] = cursor }));
+            Assert.True(response.TryGetProperty("errors", out var errors), $"{query}: {response}");
+            Assert.All(errors.EnumerateArray(), e => Assert.Equal("INVALID_CURSOR", e.At("extensions", "code").GetString()));
+        }
+    }
+
+    [EngineFact]
+    public async Task The_last_possible_cursor_is_past_the_end()
+    {
+        var after = (await api.DataAsync($$"""{ services(after: "{{LastPossibleCursor}}") { totalCount {{Selection}} } }""")).At("services");
+        Assert.Empty(after.Names());
+        Assert.Equal(6, after.At("totalCount").GetInt32());
+        Assert.False(after.At("pageInfo", "hasNextPage").GetBoolean());
+        Assert.True(after.At("pageInfo", "hasPreviousPage").GetBoolean());
+        Assert.Empty((await api.DataAsync($$"""{ services(first: 1000, after: "{{LastPossibleCursor}}") { nodes { name } } }""")).At("services").Names());
+        Assert.Empty((await api.DataAsync($$"""{ services(last: 2, after: "{{LastPossibleCursor}}") { nodes { name } } }""")).At("services").Names());
+
+        // A before cursor past the end bounds nothing (Relay: it matches no edge).
+        var before = (await api.DataAsync($$"""{ services(last: 2, before: "{{LastPossibleCursor}}") { {{Selection}} } }""")).At("services");
+        Assert.Equal(["iam", "s3"], before.Names());
+        Assert.False(before.At("pageInfo", "hasNextPage").GetBoolean());
+        Assert.True(before.At("pageInfo", "hasPreviousPage").GetBoolean());
+        Assert.Equal("NA==", before.At("pageInfo", "startCursor").GetString());
+        Assert.Equal(["S3", "all"], (await api.DataAsync($$"""{ services(first: 2, before: "{{LastPossibleCursor}}") { nodes { name } } }""")).At("services").Names());
+
+        var nested = (await api.DataAsync($$"""
+            {
+              policy(name: "AWSLambdaRole") {
+                after: actions(after: "{{LastPossibleCursor}}") { totalCount nodes { name } pageInfo { hasNextPage hasPreviousPage } }
+                before: actions(last: 2, before: "{{LastPossibleCursor}}") { nodes { name } pageInfo { hasNextPage hasPreviousPage } }
+              }
+            }
+            """)).At("policy");
+        Assert.Empty(nested.At("after").Names());
+        Assert.Equal(3, nested.At("after", "totalCount").GetInt32());
+        Assert.True(nested.At("after", "pageInfo", "hasPreviousPage").GetBoolean());
+        Assert.Equal(["iam:PassRole", "s3:GetObject"], nested.At("before").Names());
+        Assert.False(nested.At("before", "pageInfo", "hasNextPage").GetBoolean());
+    }
+
+    [EngineFact]
+    public async Task Last_counts_back_from_the_real_end_on_root_connections_as_on_nested_ones()
+    {
+        // before past the end, and first reaching past it: last counts back from the last row, not from the bound.
+        var before = (await api.DataAsync($"{{ services(last: 2, before: \"OTk=\") {{ {Selection} }} }}")).At("services");
+        Assert.Equal(["iam", "s3"], before.Names());
+        Assert.False(before.At("pageInfo", "hasNextPage").GetBoolean());
+        Assert.True(before.At("pageInfo", "hasPreviousPage").GetBoolean());
+        Assert.Equal(["iam", "s3"], (await api.DataAsync("{ services(first: 10, last: 2) { nodes { name } } }")).At("services").Names());
+        Assert.Equal(["ec2", "ecr"], (await api.DataAsync("{ services(first: 4, last: 2) { nodes { name } } }")).At("services").Names());
+        Assert.Equal(["s3"], (await api.DataAsync("{ services(after: \"NA==\", first: 10, last: 2) { nodes { name } } }")).At("services").Names());
+        Assert.Empty((await api.DataAsync("{ services(after: \"OTk=\", first: 10, last: 2) { nodes { name } } }")).At("services").Names());
+
+        var nested = (await api.DataAsync("""
+            {
+              policy(name: "AWSLambdaRole") {
+                before: actions(last: 2, before: "OTk=") { nodes { name } }
+                first: actions(first: 10, last: 2) { nodes { name } }
+              }
+            }
+            """)).At("policy");
+        Assert.Equal(["iam:PassRole", "s3:GetObject"], nested.At("before").Names());
+        Assert.Equal(["iam:PassRole", "s3:GetObject"], nested.At("first").Names());
+    }
+
+    [EngineFact]
+    public async Task After_and_before_together()
+    {
+        Assert.Equal(["all", "ec2", "ecr"], (await api.DataAsync("{ services(after: \"MA==\", before: \"OTk=\") { nodes { name } } }")).At("services").Names());
+        Assert.Equal(["ec2"], (await api.DataAsync("{ services(after: \"MQ==\", before: \"Mw==\") { nodes { name } } }")).At("services").Names());
+        // after at or beyond before: nothing between them.
+        Assert.Empty((await api.DataAsync("{ services(after: \"Mw==\", before: \"MQ==\") { nodes { name } } }")).At("services").Names());
+        Assert.Empty((await api.DataAsync("{ services(after: \"Mg==\", before: \"Mw==\", last: 5) { nodes { name } } }")).At("services").Names());
+    }
 }
 
 [Collection(SqliteCatalogCollection.Name)]

@@ -22,8 +22,10 @@ public static class CatalogLookups
     public static async Task<IReadOnlyList<RequestedAction>> ResolveActionsAsync(CatalogDbContext db, IReadOnlyList<string> inputs, CancellationToken cancellationToken)
     {
         var keys = inputs.Select(ActionName.KeyOf).Distinct(StringComparer.Ordinal).ToArray();
+        // A key no stored name can hold (StorableText) is no action's: it stays out of SQL and covers nothing.
+        var storableKeys = keys.Where(StorableText.IsStorable).ToArray();
         var rows = await (from action in db.Actions
-                          where keys.Contains(action.NameKey)
+                          where storableKeys.Contains(action.NameKey)
                           join match in db.ActionMatches on action.Id equals match.PatternId
                           select new { action.NameKey, match.ActionId }).ToListAsync(cancellationToken);
         var covered = rows.GroupBy(r => r.NameKey, StringComparer.Ordinal)
@@ -35,7 +37,7 @@ public static class CatalogLookups
             var concrete = db.Actions.Where(a => !a.IsWildcard && (a.CanonicalId == null || a.CanonicalId == a.Id));
             if (unknownPatterns.All(p => p.ServiceKey is not null))
             {
-                var services = unknownPatterns.Select(p => p.ServiceKey!).Distinct(StringComparer.Ordinal).ToArray();
+                var services = unknownPatterns.Select(p => p.ServiceKey!).Where(StorableText.IsStorable).Distinct(StringComparer.Ordinal).ToArray();
                 concrete = concrete.Where(a => services.Contains(a.Service.NameKey));
             }
             var candidates = await concrete.Select(a => new { a.Id, a.NameKey }).ToListAsync(cancellationToken);
@@ -55,8 +57,9 @@ public static class CatalogLookups
         {
             return [];
         }
+        var storable = wanted.Where(StorableText.IsStorable).ToArray();
         var found = await db.Policies.AsNoTracking()
-            .Where(p => wanted.Contains(p.Arn) || wanted.Contains(p.Name))
+            .Where(p => storable.Contains(p.Arn) || storable.Contains(p.Name))
             .OrderBy(p => p.Id)
             .ToListAsync(cancellationToken);
         return [.. wanted.Select(w => found.FirstOrDefault(p => IsArn(w) ? p.Arn == w : p.Name == w)
@@ -71,8 +74,9 @@ public static class CatalogLookups
         {
             return [];
         }
+        var storable = wanted.Where(StorableText.IsStorable).ToArray();
         var found = await db.Roles.AsNoTracking()
-            .Where(r => wanted.Contains(r.Arn) || wanted.Contains(r.Name))
+            .Where(r => storable.Contains(r.Arn) || storable.Contains(r.Name))
             .OrderBy(r => r.Id)
             .ToListAsync(cancellationToken);
         return [.. wanted.Select(w => found.FirstOrDefault(r => IsArn(w) ? r.Arn == w : r.Name == w)

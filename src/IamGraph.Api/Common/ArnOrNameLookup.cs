@@ -27,6 +27,10 @@ public static class ArnOrNameLookup
                 {
                     return null;
                 }
+                if ((arn is not null && !StorableText.IsStorable(arn)) || (name is not null && !StorableText.IsStorable(name)))
+                {
+                    return null; // no stored ARN or name can hold it
+                }
                 await using var db = await ctx.RequestServicesOrThrow().GetRequiredService<IDbContextFactory<CatalogDbContext>>().CreateDbContextAsync(ctx.CancellationToken);
                 var rows = set(db).AsNoTracking();
                 if (arn is not null)

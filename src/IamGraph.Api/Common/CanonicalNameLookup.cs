@@ -22,6 +22,10 @@ public static class CanonicalNameLookup
             .ResolveAsync(async ctx =>
             {
                 var name = ctx.GetArgument<string>("name");
+                if (!StorableText.IsStorable(name))
+                {
+                    return null; // no stored name can hold it
+                }
                 await using var db = await ctx.RequestServicesOrThrow().GetRequiredService<IDbContextFactory<CatalogDbContext>>().CreateDbContextAsync(ctx.CancellationToken);
                 var rows = set(db).AsNoTracking();
                 if (ctx.GetArgument<bool>("ignoreCase"))

@@ -51,11 +51,20 @@ public static class RootConnectionResolver
 
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         // One look-ahead row tells hasNextPage without a COUNT.
-        var rows = await SortExpressionBuilder.Apply(Filtered(db), order, map)
-            .Skip(window.Start)
-            .Take(window.Length + 1)
+        Task<List<TNode>> FetchAsync(PageWindow slice) => SortExpressionBuilder.Apply(Filtered(db), order, map)
+            .Skip(slice.Start)
+            .Take(slice.Length + 1)
             .Select(SelectionProjection.ForConnection(context, map.Projection))
             .ToListAsync(cancellationToken);
+
+        var rows = await FetchAsync(window);
+        if (args.Last is not null && knownCount is null && rows.Count < window.Length)
+        {
+            // last counted back from an end past the real one (a before cursor past the end, or first reaching past it):
+            // count back from the real end instead, as nested connections (which know their count) do.
+            window = PageWindow.Compute(args, options.DefaultPageSize, await CountAsync(cancellationToken))!.Value;
+            rows = await FetchAsync(window);
+        }
         return Page.FromWindow(rows, window, CountAsync);
     }
 }

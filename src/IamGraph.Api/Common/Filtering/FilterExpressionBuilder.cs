@@ -16,6 +16,8 @@ public static class FilterExpressionBuilder
     private static readonly MethodInfo Substring1 = typeof(string).GetMethod(nameof(string.Substring), [typeof(int)])!;
     private static readonly MethodInfo Substring2 = typeof(string).GetMethod(nameof(string.Substring), [typeof(int), typeof(int)])!;
     private static readonly MethodInfo ToLower = typeof(string).GetMethod(nameof(string.ToLower), Type.EmptyTypes)!;
+    private static readonly Expression True = Expression.Constant(true);
+    private static readonly Expression False = Expression.Constant(false);
 
     public static Expression<Func<T, bool>>? Build<T>(object? where, EntityFieldMap<T> map)
     {
@@ -25,33 +27,35 @@ public static class FilterExpressionBuilder
         }
         var parameter = Expression.Parameter(typeof(T), "x");
         var body = Object(parameter, filter, map);
-        return body is null ? null : Expression.Lambda<Func<T, bool>>(body, parameter);
+        return IsConstant(body, true) ? null : Expression.Lambda<Func<T, bool>>(body, parameter);
     }
 
-    private static Expression? Object(Expression instance, IDictionary<string, object?> filter, IEntityFieldMap map)
+    // Every level returns a condition, never "nothing": an empty object ({} as the where, an and/or item, a field's
+    // operations or a some/none/all predicate) is the empty conjunction, true, so it matches everything wherever it stands
+    // (dropping it instead made or: [{ ... }, {}] narrower than its first branch). The lists follow the same logic:
+    // and: [] is the empty conjunction (true) and or: [] the empty disjunction (false, like in: []), so adding a branch to
+    // an or never narrows it. HotChocolate drops empty objects and treats both empty lists as no filter; we do not.
+    // and/or given as null are left out, as HotChocolate does.
+    private static Expression Object(Expression instance, IDictionary<string, object?> filter, IEntityFieldMap map)
     {
-        var parts = new List<Expression>();
+        Expression result = True;
         foreach (var (key, value) in filter)
         {
-            if (value is null)
-            {
-                continue;
-            }
             var part = key switch
             {
-                "and" => Combine(Items(value).Select(v => Object(instance, AsFilter(v), map)), Expression.AndAlso),
-                "or" => Combine(Items(value).Select(v => Object(instance, AsFilter(v), map)), Expression.OrElse),
-                _ => Field(instance, map.Fields.TryGetValue(key, out var field) ? field : throw Invalid($"Unknown filter field '{key}'."), AsFilter(value)),
+                "and" => value is null ? True : All(Items(value).Select(v => Object(instance, AsFilter(v), map))),
+                "or" => value is null ? True : Any(Items(value).Select(v => Object(instance, AsFilter(v), map))),
+                _ => Field(
+                    instance,
+                    map.Fields.TryGetValue(key, out var field) ? field : throw Invalid($"Unknown filter field '{key}'."),
+                    AsFilter(value ?? throw NullNotAccepted(key))),
             };
-            if (part is not null)
-            {
-                parts.Add(part);
-            }
+            result = And(result, part);
         }
-        return Combine(parts, Expression.AndAlso);
+        return result;
     }
 
-    private static Expression? Field(Expression instance, EntityField field, IDictionary<string, object?> filter)
+    private static Expression Field(Expression instance, EntityField field, IDictionary<string, object?> filter)
     {
         var member = Access(field.Accessor, instance);
         return field.Kind switch
@@ -64,112 +68,176 @@ public static class FilterExpressionBuilder
         };
     }
 
+    /// <summary>
+    /// One field's operations. Null as an operand means "is null" for eq/neq/eqi/neqi and as an item of in/nin/ini (never
+    /// true of a non-nullable column); every other operator rejects it, as HotChocolate does, rather than silently
+    /// matching everything. A negated operator is the complement of its positive twin (C# null semantics), so a NULL
+    /// column satisfies neq, ncontains, nin, ...
+    /// </summary>
     /// <param name="key">The lower-cased form of a text field the case-insensitive operators compare; null for other fields.</param>
-    private static Expression? Operations(Expression member, IDictionary<string, object?> filter, Expression? key)
+    private static Expression Operations(Expression member, IDictionary<string, object?> filter, Expression? key)
     {
-        var parts = new List<Expression>();
+        Expression result = True;
         foreach (var (op, value) in filter)
         {
-            if (value is null && op is not ("eq" or "neq" or "eqi" or "neqi"))
+            var part = op switch
             {
-                continue;
-            }
-            Expression? part = op switch
-            {
-                "and" => Combine(Items(value).Select(v => Operations(member, AsFilter(v), key)), Expression.AndAlso),
-                "or" => Combine(Items(value).Select(v => Operations(member, AsFilter(v), key)), Expression.OrElse),
-                "eq" => Expression.Equal(member, Value(value, member.Type)),
-                "neq" => Expression.NotEqual(member, Value(value, member.Type)),
-                "gt" => Expression.GreaterThan(member, Value(value, member.Type)),
-                "gte" => Expression.GreaterThanOrEqual(member, Value(value, member.Type)),
-                "lt" => Expression.LessThan(member, Value(value, member.Type)),
-                "lte" => Expression.LessThanOrEqual(member, Value(value, member.Type)),
-                "contains" => Expression.Call(member, StringContains, Value(value, typeof(string))),
-                "ncontains" => Expression.Not(Expression.Call(member, StringContains, Value(value, typeof(string)))),
-                "startsWith" => StartsWith(member, (string)value!),
-                "nstartsWith" => Expression.Not(StartsWith(member, (string)value!)),
-                "endsWith" => EndsWith(member, (string)value!),
-                "nendsWith" => Expression.Not(EndsWith(member, (string)value!)),
-                "in" => In(member, value!),
-                "nin" => Expression.Not(In(member, value!)),
+                "and" => value is null ? True : All(Items(value).Select(v => Operations(member, AsFilter(v), key))),
+                "or" => value is null ? True : Any(Items(value).Select(v => Operations(member, AsFilter(v), key))),
+                "eq" => IsEqual(member, value),
+                "neq" => Not(IsEqual(member, value)),
+                "gt" => Expression.GreaterThan(member, Value(NotNull(value, op), member.Type)),
+                "gte" => Expression.GreaterThanOrEqual(member, Value(NotNull(value, op), member.Type)),
+                "lt" => Expression.LessThan(member, Value(NotNull(value, op), member.Type)),
+                "lte" => Expression.LessThanOrEqual(member, Value(NotNull(value, op), member.Type)),
+                "contains" => Contains(member, Text(value, op)),
+                "ncontains" => Not(Contains(member, Text(value, op))),
+                "startsWith" => StartsWith(member, Text(value, op)),
+                "nstartsWith" => Not(StartsWith(member, Text(value, op))),
+                "endsWith" => EndsWith(member, Text(value, op)),
+                "nendsWith" => Not(EndsWith(member, Text(value, op))),
+                "in" => In(member, Items(NotNull(value, op))),
+                "nin" => Not(In(member, Items(NotNull(value, op)))),
                 // IAM compares names ignoring case: the value is lower-cased here, the column is a NameKey (or lower()).
-                "eqi" => Expression.Equal(KeyOrThrow(key, op), Value(Lower(value), typeof(string))),
-                "neqi" => Expression.NotEqual(KeyOrThrow(key, op), Value(Lower(value), typeof(string))),
-                "containsi" => Expression.Call(KeyOrThrow(key, op), StringContains, Value(Lower(value), typeof(string))),
-                "startsWithi" => StartsWith(KeyOrThrow(key, op), Lower(value)!),
-                "endsWithi" => EndsWith(KeyOrThrow(key, op), Lower(value)!),
-                "ini" => In(KeyOrThrow(key, op), Items(value).Select(Lower).ToList()),
+                "eqi" => IsEqual(KeyOrThrow(key, op), Lower(value)),
+                "neqi" => Not(IsEqual(KeyOrThrow(key, op), Lower(value))),
+                "containsi" => Contains(KeyOrThrow(key, op), Lower(Text(value, op))!),
+                "startsWithi" => StartsWith(KeyOrThrow(key, op), Lower(Text(value, op))!),
+                "endsWithi" => EndsWith(KeyOrThrow(key, op), Lower(Text(value, op))!),
+                "ini" => In(KeyOrThrow(key, op), Items(NotNull(value, op)).Select(Lower)),
                 _ => throw Invalid($"Unknown filter operation '{op}'."),
             };
-            if (part is not null)
-            {
-                parts.Add(part);
-            }
+            result = And(result, part);
         }
-        return Combine(parts, Expression.AndAlso);
+        return result;
     }
 
-    private static Expression? List(Expression member, IDictionary<string, object?> filter, IEntityFieldMap target)
+    private static Expression List(Expression member, IDictionary<string, object?> filter, IEntityFieldMap target)
     {
         var elementType = target.EntityType;
-        var parts = new List<Expression>();
+        Expression result = True;
         foreach (var (op, value) in filter)
         {
             if (value is null)
             {
-                continue;
-            }
-            if (op == "any")
-            {
-                var any = Expression.Call(typeof(Enumerable), nameof(Enumerable.Any), [elementType], member);
-                parts.Add((bool)value ? any : Expression.Not(any));
-                continue;
+                throw NullNotAccepted(op);
             }
             var element = Expression.Parameter(elementType, "e");
-            var predicate = Expression.Lambda(Object(element, AsFilter(value), target) ?? Expression.Constant(true), element);
-            parts.Add(op switch
+            var predicate = op == "any" ? True : Object(element, AsFilter(value), target);
+            result = And(result, op switch
             {
-                "some" => Expression.Call(typeof(Enumerable), nameof(Enumerable.Any), [elementType], member, predicate),
-                "none" => Expression.Not(Expression.Call(typeof(Enumerable), nameof(Enumerable.Any), [elementType], member, predicate)),
-                "all" => Expression.Call(typeof(Enumerable), nameof(Enumerable.All), [elementType], member, predicate),
+                "any" => (bool)value ? Some(member, element, True) : Not(Some(member, element, True)),
+                "some" => Some(member, element, predicate),
+                "none" => Not(Some(member, element, predicate)),
+                // Vacuously true without related items: all: {} holds for every row, all: { or: [] } only without related items.
+                "all" => IsConstant(predicate, true) ? True
+                    : IsConstant(predicate, false) ? Not(Some(member, element, True))
+                    : Expression.Call(typeof(Enumerable), nameof(Enumerable.All), [elementType], member, Expression.Lambda(predicate, element)),
                 _ => throw Invalid($"Unknown list filter operation '{op}'."),
             });
         }
-        return Combine(parts, Expression.AndAlso);
+        return result;
     }
+
+    /// <summary>EXISTS over the relation: plain <c>Any()</c> when the predicate is true, false when it is false.</summary>
+    private static Expression Some(Expression member, ParameterExpression element, Expression predicate) =>
+        IsConstant(predicate, false) ? False
+        : IsConstant(predicate, true) ? Expression.Call(typeof(Enumerable), nameof(Enumerable.Any), [element.Type], member)
+        : Expression.Call(typeof(Enumerable), nameof(Enumerable.Any), [element.Type], member, Expression.Lambda(predicate, element));
+
+    // A string no stored value can contain (NUL, an unpaired surrogate) is decided here, on every engine alike: equal,
+    // contains, starts or ends with are false, their negations true, an in-list item matches nothing.
+    private static bool Storable(string value) => StorableText.IsStorable(value);
+
+    private static Expression IsEqual(Expression member, object? value)
+    {
+        if (value is null)
+        {
+            // A non-nullable value type (a count, a flag) is never null.
+            return member.Type.IsValueType && System.Nullable.GetUnderlyingType(member.Type) is null
+                ? False
+                : Expression.Equal(member, Expression.Constant(null, member.Type));
+        }
+        return value is string text && !Storable(text) ? False : Expression.Equal(member, Value(value, member.Type));
+    }
+
+    private static Expression Contains(Expression member, string value) =>
+        Storable(value) ? Expression.Call(member, StringContains, Value(value, typeof(string))) : False;
 
     // string.StartsWith/EndsWith become LIKE on SQLite, which ignores ASCII case ("s3:" would match "S3:ListBucket").
     // Comparing a substring keeps the ordinal semantics on every provider: substr(name, 1, length(@p)) = @p.
     private static Expression StartsWith(Expression member, string value) =>
+        !Storable(value) ? False :
         Expression.AndAlso(
             Expression.GreaterThanOrEqual(Expression.Property(member, nameof(string.Length)), Value(value.Length, typeof(int))),
             Expression.Equal(Expression.Call(member, Substring2, Expression.Constant(0), Value(value.Length, typeof(int))), Value(value, typeof(string))));
 
     private static Expression EndsWith(Expression member, string value) =>
+        !Storable(value) ? False :
         Expression.AndAlso(
             Expression.GreaterThanOrEqual(Expression.Property(member, nameof(string.Length)), Value(value.Length, typeof(int))),
             Expression.Equal(
                 Expression.Call(member, Substring1, Expression.Subtract(Expression.Property(member, nameof(string.Length)), Value(value.Length, typeof(int)))),
                 Value(value, typeof(string))));
 
+    /// <summary>
+    /// <c>member IN (items)</c>; a null item adds "or is null" (never true of a non-nullable column), an unstorable
+    /// string matches nothing, and the empty list matches nothing.
+    /// </summary>
+    private static Expression In(Expression member, IEnumerable<object?> items)
+    {
+        var listType = typeof(List<>).MakeGenericType(member.Type);
+        var list = (IList)Activator.CreateInstance(listType)!;
+        var orNull = False;
+        foreach (var item in items)
+        {
+            if (item is null)
+            {
+                orNull = IsEqual(member, null);
+            }
+            else if (item is not string text || Storable(text))
+            {
+                list.Add(Convert.ChangeType(item, member.Type, System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+        var inList = list.Count == 0 ? False : Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [member.Type], Parameter(list, listType), member);
+        return Or(inList, orNull);
+    }
+
+    private static object NotNull(object? value, string op) =>
+        value ?? throw Invalid($"'{op}' does not accept null: eq, neq, eqi and neqi test for null, as does a null item of in, nin or ini.");
+
+    private static ExecutionError NullNotAccepted(string name) => Invalid($"'{name}' does not accept null; leave it out to not filter on it.");
+
+    private static string Text(object? value, string op) => (string)NotNull(value, op);
+
     private static string? Lower(object? value) => ((string?)value)?.ToLowerInvariant();
 
     private static Expression KeyOrThrow(Expression? key, string op) => key ?? throw Invalid($"'{op}' applies to text fields only.");
 
-    private static Expression In(Expression member, object values)
-    {
-        var listType = typeof(List<>).MakeGenericType(member.Type);
-        var list = (IList)Activator.CreateInstance(listType)!;
-        foreach (var item in Items(values))
-        {
-            if (item is null && member.Type.IsValueType)
-            {
-                continue; // a count is never null
-            }
-            list.Add(Convert.ChangeType(item, member.Type, System.Globalization.CultureInfo.InvariantCulture));
-        }
-        return Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [member.Type], Parameter(list, listType), member);
-    }
+    private static bool IsConstant(Expression expression, bool value) => expression is ConstantExpression { Value: bool b } && b == value;
+
+    // Constants fold away here, so SQL never carries "1 = 1" or "TRUE AND ..." and a filter that is true throughout is no filter.
+    private static Expression And(Expression left, Expression right) =>
+        IsConstant(left, false) || IsConstant(right, false) ? False
+        : IsConstant(left, true) ? right
+        : IsConstant(right, true) ? left
+        : Expression.AndAlso(left, right);
+
+    private static Expression Or(Expression left, Expression right) =>
+        IsConstant(left, true) || IsConstant(right, true) ? True
+        : IsConstant(left, false) ? right
+        : IsConstant(right, false) ? left
+        : Expression.OrElse(left, right);
+
+    private static Expression Not(Expression operand) =>
+        IsConstant(operand, true) ? False
+        : IsConstant(operand, false) ? True
+        : Expression.Not(operand);
+
+    private static Expression All(IEnumerable<Expression> parts) => parts.Aggregate(True, And);
+
+    private static Expression Any(IEnumerable<Expression> parts) => parts.Aggregate(False, Or);
 
     /// <summary>A value EF Core sees as a captured variable, hence a SQL parameter rather than an inlined constant.</summary>
     private static Expression Value(object? value, Type type)
@@ -196,19 +264,6 @@ public static class FilterExpressionBuilder
 
     private static Expression Access(LambdaExpression accessor, Expression instance) =>
         new ReplaceParameter(accessor.Parameters[0], instance).Visit(accessor.Body);
-
-    private static Expression? Combine(IEnumerable<Expression?> parts, Func<Expression, Expression, BinaryExpression> join)
-    {
-        Expression? result = null;
-        foreach (var part in parts)
-        {
-            if (part is not null)
-            {
-                result = result is null ? part : join(result, part);
-            }
-        }
-        return result;
-    }
 
     private static IEnumerable<object?> Items(object? value) =>
         value is IEnumerable items and not string ? items.Cast<object?>() : throw Invalid("Expected a list.");

@@ -11,20 +11,21 @@ public readonly record struct PageWindow(int Start, int End)
     /// </summary>
     public static PageWindow? Compute(ConnectionArguments args, int defaultPageSize, int? totalCount)
     {
-        var start = args.After is int after ? after + 1 : 0;
-        int? bound = args.Before ?? totalCount;
+        // In long: "after the last possible index" plus a page size is past int.MaxValue.
+        long start = args.After is int after ? after + 1L : 0;
+        long? bound = args.Before ?? totalCount;
         if (totalCount is int total && bound > total)
         {
             bound = total;
         }
         var first = args.First ?? (args.Last is null ? defaultPageSize : null);
 
-        int end;
+        long end;
         if (first is int f)
         {
-            end = bound is int b ? Math.Min(b, start + f) : start + f;
+            end = bound is long b ? Math.Min(b, start + f) : start + f;
         }
-        else if (bound is int b)
+        else if (bound is long b)
         {
             end = b;
         }
@@ -40,6 +41,7 @@ public readonly record struct PageWindow(int Start, int End)
         {
             start = Math.Min(start, t);
         }
-        return new PageWindow(start, Math.Max(start, end));
+        // Rows have ints for indexes: a window reaching past int.MaxValue holds nothing beyond it.
+        return new PageWindow((int)Math.Min(start, int.MaxValue), (int)Math.Min(Math.Max(start, end), int.MaxValue));
     }
 }
