@@ -39,6 +39,17 @@ public static class PostgresServer
         return new TemporaryDatabase(server, new NpgsqlConnectionStringBuilder(server) { Database = name, Pooling = true }.ToString(), name);
     }
 
+    /// <summary>A database name the server does not have yet, for code that must create it; dropped, if anything created it, when disposed.</summary>
+    public static async Task<TemporaryDatabase> NewDatabaseNameAsync()
+    {
+        var server = await Server.Value;
+        var name = $"iamgraph_new_{Guid.NewGuid():N}"[..30];
+        return new TemporaryDatabase(server, new NpgsqlConnectionStringBuilder(server) { Database = name }.ToString(), name);
+    }
+
+    /// <summary>The server as its administrator, for setting up roles.</summary>
+    public static Task<string> AdminConnectionStringAsync() => Server.Value;
+
     private static async Task<string> StartAsync()
     {
         if (Configured is { } configured)
@@ -63,12 +74,14 @@ public sealed class TemporaryDatabase(string server, string connectionString, st
 {
     public string ConnectionString { get; } = connectionString;
 
+    public string Name { get; } = name;
+
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();
         await using var admin = new NpgsqlConnection(server);
         await admin.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", admin);
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {Name} WITH (FORCE)", admin);
         await drop.ExecuteNonQueryAsync();
     }
 }

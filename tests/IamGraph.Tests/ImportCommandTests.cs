@@ -1,6 +1,7 @@
 using System.Text.Json;
 using IamGraph.Hosting;
 using IamGraph.Testing;
+using Npgsql;
 
 namespace IamGraph.Tests;
 
@@ -57,6 +58,51 @@ public sealed class ImportCommandTests
         Assert.Contains("awsdenyall.md", output);
         Assert.Contains("ARN", output);
         Assert.False(File.Exists(dir.File("c.db")));
+    }
+
+    [PostgresFact]
+    public async Task Importing_into_a_PostgreSQL_database_that_does_not_exist_creates_it()
+    {
+        await using var database = await PostgresServer.NewDatabaseNameAsync();
+
+        var (exit, output) = await Cli.RunAsync("import", CatalogBootstrap.SampleDocs, "--db", database.ConnectionString);
+
+        Assert.True(exit == 0, output);
+        Assert.Equal(6L, await ScalarAsync(database.ConnectionString, "SELECT count(*) FROM iamgraph.policies"));
+    }
+
+    [PostgresFact]
+    public async Task A_user_who_may_not_create_the_missing_database_is_told_how_and_gets_exit_code_3()
+    {
+        await using var database = await PostgresServer.NewDatabaseNameAsync();
+        var admin = await PostgresServer.AdminConnectionStringAsync();
+        var role = $"iamgraph_nocreatedb_{Guid.NewGuid():N}"[..30];
+        await ScalarAsync(admin, $"CREATE ROLE {role} LOGIN PASSWORD '{role}' NOCREATEDB");
+        try
+        {
+            var asRole = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Username = role, Password = role }.ToString();
+
+            var (exit, output) = await Cli.RunAsync("import", CatalogBootstrap.SampleDocs, "--db", asRole);
+
+            Assert.True(exit == 3, output);
+            var message = string.Join(' ', output.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)); // the console wraps long lines
+            Assert.Contains($"database \"{database.Name}\" does not exist, and user {role} may not create it", message);
+            Assert.Contains($"-O {role} {database.Name}), or grant {role} CREATEDB", message);
+            Assert.Equal(0L, await ScalarAsync(admin, $"SELECT count(*) FROM pg_database WHERE datname = '{database.Name}'"));
+        }
+        finally
+        {
+            NpgsqlConnection.ClearAllPools();
+            await ScalarAsync(admin, $"DROP ROLE {role}");
+        }
+    }
+
+    private static async Task<object?> ScalarAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return await command.ExecuteScalarAsync();
     }
 
     [Fact]

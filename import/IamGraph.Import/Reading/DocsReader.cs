@@ -62,14 +62,14 @@ public static class DocsReader
     private static FileOutcome ReadOne(DocsFile file, DocsReaderOptions options)
     {
         var text = SourceFile.ReadText(file.FullPath, file.RelativePath, options.MaxFileBytes);
-        var reading = new PageReading(MarkdownPage.Parse(text, file.RelativePath));
+        var reading = new PageReading(MarkdigPageParser.Parse(text, file.RelativePath));
         object result = (file.Folder, file.IsIndex) switch
         {
             (var folder, true) => IndexPageReader.Read(reading, KindOf(folder)),
-            ("policies", _) => PolicyPageReader.Read(reading),
-            ("actions", _) => ActionPageReader.Read(reading),
-            ("services", _) => ServicePageReader.Read(reading),
-            _ => RolePageReader.Read(reading),
+            ("policies", _) => PageReaders.Policy(reading),
+            ("actions", _) => PageReaders.Action(reading),
+            ("services", _) => PageReaders.Service(reading),
+            _ => PageReaders.Role(reading),
         };
         return new FileOutcome(reading, result);
     }

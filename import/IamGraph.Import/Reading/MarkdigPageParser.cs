@@ -2,135 +2,108 @@ using System.Text;
 
 using Markdig;
 using Markdig.Extensions.Tables;
+using Markdig.Extensions.Yaml;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
 namespace IamGraph.Import.Reading;
 
 /// <summary>
-/// The Markdig reading of a page: Markdig finds the structure after a small pre-pass repairs the two ways the
-/// generator's tables break strict pipe-table parsing (keeping original line numbers). Kept as the reference the
-/// faster <see cref="LinePageParser"/> is checked against (tests compare both on every shared page); see
-/// <see cref="MarkdownPage.Parse"/> for why the line parser is the one used.
+/// Reads a page with Markdig (CommonMark, pipe tables, YAML front matter) and walks its syntax tree into a
+/// <see cref="MarkdownPage"/>. Markdig gets the text exactly as read; the generator's table quirks are handled on the
+/// tree (<see cref="BlankLineTableRows"/>). Lines are Markdig's, which count from the top of the file, front matter
+/// included, from 0: one is added for people and editors.
 /// </summary>
-internal sealed class MarkdigPageParser
+internal static class MarkdigPageParser
 {
-    // Pipe tables only. Emphasis cannot be switched off (Markdig's pipe tables need its delimiter pass), so text
-    // extraction writes emphasis delimiters back: "s3:*Object*" stays "s3:*Object*".
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UsePipeTables().Build();
+    // Without a header separator a paragraph of pipe rows is still a table (one without a header row): that is how the
+    // rows the generator separates by blank lines come back as rows for BlankLineTableRows to join. Emphasis cannot be
+    // switched off (pipe tables need its delimiter pass), so cell text writes emphasis delimiters back.
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+        .UseYamlFrontMatter()
+        .UsePipeTables(new PipeTableOptions { RequireHeaderSeparator = false })
+        .Use<BlankLineTableRows>()
+        .Build();
 
-    private MarkdigPageParser(string file) => File = file;
-
-    /// <summary>Docs-relative path with forward slashes.</summary>
-    public string File { get; }
-
-    public bool HasFrontMatter { get; private set; }
-
-    /// <summary>The word before ':' in the title ("Policy"), or null when the page has no such title.</summary>
-    public string? TitleKind { get; private set; }
-
-    public string? TitleName { get; private set; }
-
-    public int TitleLine { get; private set; }
-
-    /// <summary>Lines between the title and the first section, trimmed, with their original line numbers.</summary>
-    public IReadOnlyList<(string Text, int Line)> Preamble { get; private set; } = [];
-
-    public IReadOnlyList<PageSection> Sections { get; private set; } = [];
-
-    /// <summary>Tables that come before any <c>##</c> heading (index pages have no sections).</summary>
-    public IReadOnlyList<MarkdownTable> TopTables { get; private set; } = [];
-
+    /// <param name="file">Docs-relative path with forward slashes, for the page and its errors.</param>
     public static MarkdownPage Parse(string text, string file)
     {
-        var page = new MarkdigPageParser(file);
-        var lines = MarkdownPage.SplitLines(text);
-        var bodyStart = MarkdownPage.FrontMatterEnd(lines, file);
-        page.HasFrontMatter = bodyStart > 0;
-        var (prepared, lineOf) = RepairTables(lines, bodyStart);
-        var document = Markdown.Parse(string.Join('\n', prepared), Pipeline);
-        page.ReadBlocks(document, prepared, lineOf);
-        return new MarkdownPage(file, page.HasFrontMatter, page.TitleKind, page.TitleName, page.TitleLine, page.Preamble, page.Sections, page.TopTables);
-    }
+        var document = Markdown.Parse(text, Pipeline);
 
-    /// <summary>
-    /// Joins table rows separated by blank lines (Markdig would read each as a paragraph) and widens a separator row
-    /// that has fewer columns than its header (Markdig would not see a table at all). Returns the repaired lines and,
-    /// for each, its 1-based line in the file.
-    /// </summary>
-    internal static (List<string> Lines, List<int> LineOf) RepairTables(string[] lines, int start)
-    {
-        var kept = new List<string>(lines.Length);
-        var lineOf = new List<int>(lines.Length);
-        var lastNonBlankIsRow = false;
-        for (var i = start; i < lines.Length; i++)
+        // Markdig reads a '---' that is never closed as a thematic break, not as front matter.
+        if (document.Count > 0 && document[0] is ThematicBreakBlock { Line: 0 } rule && Source(text, rule.Span).Trim() is "---")
         {
-            var line = lines[i];
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                if (lastNonBlankIsRow && NextNonBlankIsRow(lines, i + 1))
-                {
-                    continue;
-                }
-            }
-            else if (IsSeparatorRow(line) && kept.Count > 0 && IsRow(kept[^1]))
-            {
-                var headerCells = CellCount(kept[^1]);
-                if (CellCount(line) < headerCells)
-                {
-                    line = "|" + string.Join('|', Enumerable.Repeat("---", headerCells)) + "|";
-                }
-            }
-
-            if (!string.IsNullOrWhiteSpace(line))
-            {
-                lastNonBlankIsRow = IsRow(line);
-            }
-
-            kept.Add(line);
-            lineOf.Add(i + 1);
+            throw new ImportException("YAML front matter opened with '---' is never closed; expected YAML lines, then a closing '---' line", file, 1);
         }
 
-        return (kept, lineOf);
+        var walk = new PageWalk(text);
+        foreach (var block in document)
+        {
+            walk.Add(block);
+        }
+
+        var hasFrontMatter = document.Count > 0 && document[0] is YamlFrontMatterBlock;
+        return walk.ToPage(file, hasFrontMatter);
     }
 
-    private static bool NextNonBlankIsRow(string[] lines, int from)
+    private static ReadOnlySpan<char> Source(string text, SourceSpan span) =>
+        span.Length > 0 ? text.AsSpan(span.Start, span.Length) : [];
+
+    /// <summary>The top-level blocks in order: a title, the lines under it, then <c>##</c> sections of tables and links.</summary>
+    private sealed class PageWalk(string text)
     {
-        for (var i = from; i < lines.Length; i++)
+        private readonly List<PageSection> sections = [];
+        private readonly List<MarkdownTable> topTables = [];
+        private readonly List<(string, int)> preamble = [];
+        private (string? Kind, string? Name) title;
+        private int titleLine;
+        private string? heading;
+        private int headingLine;
+        private List<MarkdownTable> tables = [];
+        private List<LooseLink> links = [];
+
+        public void Add(Block block)
         {
-            if (!string.IsNullOrWhiteSpace(lines[i]))
+            switch (block)
             {
-                return IsRow(lines[i]);
+                case HeadingBlock h when h.Level == 1 && titleLine == 0 && heading is null:
+                    title = MarkdownPage.SplitTitle(HeadingText(h));
+                    titleLine = h.Line + 1;
+                    break;
+                case HeadingBlock h:
+                    EndSection();
+                    heading = HeadingText(h);
+                    headingLine = h.Line + 1;
+                    break;
+                case Table table when table.Count > 0 && table[0] is TableRow { IsHeader: true }:
+                    (heading is null ? topTables : tables).Add(ReadTable(table));
+                    break;
+                case ParagraphBlock paragraph when heading is null:
+                    if (titleLine > 0)
+                    {
+                        AddPreamble(paragraph);
+                    }
+
+                    break;
+                default:
+                    // Links outside tables (a bare link under "## Associated Services"); a headerless table that follows
+                    // no table is a paragraph of pipes to CommonMark, so its links count as loose too.
+                    if (heading is not null)
+                    {
+                        AddLinks(block);
+                    }
+
+                    break;
             }
         }
 
-        return false;
-    }
+        public MarkdownPage ToPage(string file, bool hasFrontMatter)
+        {
+            EndSection();
+            return new MarkdownPage(file, hasFrontMatter, title.Kind, title.Name, titleLine, preamble, sections, topTables);
+        }
 
-    private static bool IsRow(string line) => line.TrimStart().StartsWith('|');
-
-    private static bool IsSeparatorRow(string line)
-    {
-        var trimmed = line.AsSpan().Trim();
-        return trimmed.Contains('-') && trimmed.Contains('|') && !trimmed.ContainsAnyExcept("|:- \t");
-    }
-
-    private static int CellCount(string row) => row.Trim().Trim('|').Split('|').Length;
-
-    private void ReadBlocks(MarkdownDocument document, List<string> prepared, List<int> lineOf)
-    {
-        int LineOf(int preparedLine) => preparedLine >= 0 && preparedLine < lineOf.Count ? lineOf[preparedLine] : 0;
-
-        var sections = new List<PageSection>();
-        var topTables = new List<MarkdownTable>();
-        string? heading = null;
-        var headingLine = 0;
-        var tables = new List<MarkdownTable>();
-        var links = new List<LooseLink>();
-        var titleBlockLine = -1;
-        var firstSectionBlockLine = prepared.Count;
-
-        void CloseSection()
+        private void EndSection()
         {
             if (heading is not null)
             {
@@ -140,171 +113,146 @@ internal sealed class MarkdigPageParser
             }
         }
 
-        foreach (var block in document)
+        // Heading text as written, from the span Markdig gives its content (without the #'s), so "*" stays "*".
+        private string HeadingText(HeadingBlock heading) =>
+            heading.Inline?.FirstChild is null ? "" : Source(text, heading.Inline.Span).Trim().ToString();
+
+        private void AddPreamble(ParagraphBlock paragraph)
         {
-            switch (block)
+            var line = paragraph.Line + 1;
+            foreach (var range in Source(text, paragraph.Span).Split('\n'))
             {
-                case HeadingBlock h when h.Level == 1 && TitleLine == 0 && heading is null:
-                    ReadTitle(HeadingText(prepared[h.Line]), LineOf(h.Line));
-                    titleBlockLine = h.Line;
-                    break;
-                case HeadingBlock h:
-                    CloseSection();
-                    heading = HeadingText(prepared[h.Line]);
-                    headingLine = LineOf(h.Line);
-                    firstSectionBlockLine = Math.Min(firstSectionBlockLine, h.Line);
-                    break;
-                case Table t:
-                    (heading is null ? topTables : tables).Add(ReadTable(t, LineOf));
-                    break;
-                default:
-                    var leaves = block is LeafBlock leaf ? [leaf] : block.Descendants<LeafBlock>();
-                    foreach (var paragraph in leaves)
+                var source = Source(text, paragraph.Span)[range].Trim();
+                if (!source.IsEmpty)
+                {
+                    preamble.Add((source.ToString(), line));
+                }
+
+                line++;
+            }
+        }
+
+        private void AddLinks(Block block)
+        {
+            IEnumerable<LeafBlock> leaves = block is LeafBlock leaf ? [leaf] : block.Descendants<LeafBlock>();
+            foreach (var paragraph in leaves)
+            {
+                foreach (var link in paragraph.Inline?.Descendants<LinkInline>() ?? [])
+                {
+                    if (!link.IsImage && link.Url is not null)
                     {
-                        foreach (var link in paragraph.Inline?.Descendants<LinkInline>() ?? [])
-                        {
-                            if (!link.IsImage && link.Url is not null)
-                            {
-                                links.Add(new LooseLink(InlineText(link).Trim(), link.Url, LineOf(link.Line)));
-                            }
-                        }
+                        links.Add(new LooseLink(CellText.Of(link).Text, link.Url, link.Line + 1));
                     }
+                }
+            }
+        }
 
+        private static MarkdownTable ReadTable(Table table)
+        {
+            IReadOnlyList<string> header = [];
+            var rows = new List<MarkdownRow>(table.Count);
+            foreach (var rowBlock in table)
+            {
+                if (rowBlock is not TableRow row)
+                {
+                    continue;
+                }
+
+                var cells = new List<MarkdownCell>(row.Count);
+                foreach (var cellBlock in row)
+                {
+                    cells.Add(cellBlock is TableCell cell ? CellText.Of(cell) : MarkdownCell.Empty);
+                }
+
+                if (row.IsHeader)
+                {
+                    header = cells.ConvertAll(c => c.Text);
+                }
+                else
+                {
+                    rows.Add(new MarkdownRow(cells, row.Line + 1));
+                }
+            }
+
+            return new MarkdownTable(header, rows, table.Line + 1);
+        }
+    }
+
+    /// <summary>One walk over a cell's (or link's) inlines: its plain text, and the first link URL and code span on the way.</summary>
+    private sealed class CellText
+    {
+        private readonly StringBuilder text = new();
+        private string? firstUrl;
+        private string? firstCode;
+
+        public static MarkdownCell Of(TableCell cell)
+        {
+            var walk = new CellText();
+            foreach (var block in cell)
+            {
+                if (block is LeafBlock { Inline: { } inline })
+                {
+                    walk.Append(inline);
+                }
+            }
+
+            return walk.ToCell();
+        }
+
+        public static MarkdownCell Of(Inline inline)
+        {
+            var walk = new CellText();
+            walk.Append(inline);
+            return walk.ToCell();
+        }
+
+        private MarkdownCell ToCell() => new(text.ToString().Trim(), firstUrl, firstCode);
+
+        private void Append(Inline inline)
+        {
+            switch (inline)
+            {
+                case LiteralInline literal:
+                    text.Append(literal.Content.AsSpan());
+                    break;
+                case CodeInline code:
+                    text.Append(code.Content);
+                    firstCode ??= code.Content;
+                    break;
+                case LineBreakInline:
+                    text.Append(' ');
+                    break;
+                case HtmlEntityInline entity:
+                    text.Append(entity.Transcoded.AsSpan());
+                    break;
+                case AutolinkInline autolink:
+                    text.Append(autolink.Url);
+                    break;
+                case HtmlInline html:
+                    text.Append(html.Tag);
+                    break;
+                case EmphasisInline emphasis:
+                    // "s3:*Object*" is an IAM name, not emphasis: put the delimiters back.
+                    text.Append(emphasis.DelimiterChar, emphasis.DelimiterCount);
+                    AppendChildren(emphasis);
+                    text.Append(emphasis.DelimiterChar, emphasis.DelimiterCount);
+                    break;
+                case LinkInline { IsImage: false } link:
+                    firstUrl ??= link.Url;
+                    AppendChildren(link);
+                    break;
+                case ContainerInline container:
+                    AppendChildren(container);
                     break;
             }
         }
 
-        CloseSection();
-        Sections = sections;
-        TopTables = topTables;
-
-        var preamble = new List<(string, int)>();
-        for (var i = titleBlockLine + 1; i < firstSectionBlockLine; i++)
+        private void AppendChildren(ContainerInline container)
         {
-            if (!string.IsNullOrWhiteSpace(prepared[i]) && !prepared[i].TrimStart().StartsWith('|'))
+            foreach (var child in container)
             {
-                preamble.Add((prepared[i].Trim(), lineOf[i]));
+                Append(child);
             }
-        }
-
-        Preamble = preamble;
-    }
-
-    private void ReadTitle(string title, int line)
-    {
-        TitleLine = line;
-        var colon = title.IndexOf(':', StringComparison.Ordinal);
-        if (colon > 0)
-        {
-            TitleKind = title[..colon].Trim();
-            TitleName = title[(colon + 1)..].Trim().Trim('`');
-        }
-    }
-
-    // Headings are read from the source line, not from inlines, so a name such as "*" comes back exactly as written.
-    private static string HeadingText(string line) => line.Trim().TrimStart('#').TrimEnd('#').Trim();
-
-    private static MarkdownTable ReadTable(Table table, Func<int, int> lineOf)
-    {
-        IReadOnlyList<string> header = [];
-        var rows = new List<MarkdownRow>();
-        foreach (var rowBlock in table)
-        {
-            if (rowBlock is not TableRow row)
-            {
-                continue;
-            }
-
-            var cells = new List<MarkdownCell>(row.Count);
-            foreach (var cellBlock in row)
-            {
-                cells.Add(cellBlock is TableCell cell ? ReadCell(cell) : MarkdownCell.Empty);
-            }
-
-            if (row.IsHeader)
-            {
-                header = cells.Select(c => c.Text).ToList();
-            }
-            else
-            {
-                rows.Add(new MarkdownRow(cells, lineOf(row.Line)));
-            }
-        }
-
-        return new MarkdownTable(header, rows, lineOf(table.Line));
-    }
-
-    private static MarkdownCell ReadCell(TableCell cell)
-    {
-        var text = new StringBuilder();
-        string? url = null;
-        string? code = null;
-        foreach (var block in cell)
-        {
-            if (block is LeafBlock { Inline: { } inline })
-            {
-                AppendText(inline, text, ref url, ref code);
-            }
-        }
-
-        return new MarkdownCell(text.ToString().Trim(), url, code);
-    }
-
-    private static string InlineText(Inline inline)
-    {
-        var text = new StringBuilder();
-        string? url = null;
-        string? code = null;
-        AppendText(inline, text, ref url, ref code);
-        return text.ToString();
-    }
-
-    /// <summary>One walk over a cell's inlines: its plain text, and the first link URL and code span on the way.</summary>
-    private static void AppendText(Inline inline, StringBuilder text, ref string? firstUrl, ref string? firstCode)
-    {
-        switch (inline)
-        {
-            case LiteralInline literal:
-                text.Append(literal.Content.AsSpan());
-                break;
-            case CodeInline code:
-                text.Append(code.Content);
-                firstCode ??= code.Content;
-                break;
-            case LineBreakInline:
-                text.Append(' ');
-                break;
-            case HtmlEntityInline entity:
-                text.Append(entity.Transcoded.AsSpan());
-                break;
-            case AutolinkInline autolink:
-                text.Append(autolink.Url);
-                break;
-            case HtmlInline html:
-                text.Append(html.Tag);
-                break;
-            case EmphasisInline emphasis:
-                var delimiter = new string(emphasis.DelimiterChar, emphasis.DelimiterCount);
-                text.Append(delimiter);
-                foreach (var child in emphasis)
-                {
-                    AppendText(child, text, ref firstUrl, ref firstCode);
-                }
-
-                text.Append(delimiter);
-                break;
-            case ContainerInline container:
-                if (container is LinkInline { IsImage: false } link)
-                {
-                    firstUrl ??= link.Url;
-                }
-
-                foreach (var child in container)
-                {
-                    AppendText(child, text, ref firstUrl, ref firstCode);
-                }
-
-                break;
         }
     }
 }

@@ -27,44 +27,6 @@ internal sealed record MarkdownPage(
 {
     public SourceRef At(int line) => new(File, line);
 
-    /// <summary>
-    /// Parses with <see cref="LinePageParser"/>. Measured on the shared docs (12k files, one thread, same run):
-    /// Markdig alone took 0.3-0.45 s and the Markdig page parse in all 0.7-0.9 s, the line parser 0.22-0.25 s; the
-    /// docs use nothing beyond headings, pipe tables, links and code spans. <see cref="MarkdigPageParser"/> stays as
-    /// the reference: a test checks both give the same page for every shared file.
-    /// </summary>
-    public static MarkdownPage Parse(string text, string file) => LinePageParser.Parse(text, file);
-
-    public static string[] SplitLines(string text)
-    {
-        var lines = text.Split('\n');
-        for (var i = 0; i < lines.Length; i++)
-        {
-            lines[i] = lines[i].TrimEnd('\r');
-        }
-
-        return lines;
-    }
-
-    /// <summary>Index of the first line after a YAML front-matter block (<c>---</c> ... <c>---</c>) at the top; 0 when there is none.</summary>
-    public static int FrontMatterEnd(string[] lines, string file)
-    {
-        if (lines.Length == 0 || lines[0].Trim() != "---")
-        {
-            return 0;
-        }
-
-        for (var i = 1; i < lines.Length; i++)
-        {
-            if (lines[i].Trim() is "---" or "...")
-            {
-                return i + 1;
-            }
-        }
-
-        throw new ImportException("YAML front matter opened with '---' is never closed; expected a closing '---' line", file, 1);
-    }
-
     /// <summary>"Policy: NAME" into its kind and name; a heading without ':' has neither.</summary>
     public static (string? Kind, string? Name) SplitTitle(string title)
     {

@@ -30,6 +30,9 @@ internal sealed partial class PageReading(MarkdownPage page)
 
     public SourceRef At(int line) => Page.At(line);
 
+    /// <summary>Where the page's title is: the source of the page as a whole.</summary>
+    public SourceRef TitleSource => At(Page.TitleLine);
+
     public void Note(string kind, string message, int line, string? entity = null) =>
         Notes.Add(new ReaderNote(kind, message, At(line), entity));
 
@@ -80,9 +83,32 @@ internal sealed partial class PageReading(MarkdownPage page)
             $"{kind} page has no ARN; expected a line 'ARN: `arn:aws:iam::...`' after the title", Page.File, Page.TitleLine > 0 ? Page.TitleLine : 1);
     }
 
-    /// <summary>Names listed in a section: the table column about <paramref name="topic"/>, plus bare links under the heading.</summary>
-    public List<Sourced<string>> NamesIn(PageSection section, Topic topic)
+    /// <summary>
+    /// What the page lists about each of <paramref name="topics"/>, section by section in page order: policies by ARN,
+    /// anything else by name. A section about another topic is noted and skipped.
+    /// </summary>
+    public Dictionary<Topic, List<Sourced<string>>> ListsIn(params Topic[] topics)
     {
+        var lists = topics.ToDictionary(t => t, _ => new List<Sourced<string>>());
+        foreach (var section in Page.Sections)
+        {
+            if (!lists.TryGetValue(section.Topic, out var list))
+            {
+                Note(ReaderNoteKinds.UnknownSection, $"section '## {section.Heading}' is not one this page kind has; skipped", section.Line);
+            }
+            else
+            {
+                list.AddRange(section.Topic == Topic.Policies ? ArnsIn(section) : NamesIn(section));
+            }
+        }
+
+        return lists;
+    }
+
+    /// <summary>Names listed in a section: the table column about the section's topic, plus bare links under the heading.</summary>
+    private List<Sourced<string>> NamesIn(PageSection section)
+    {
+        var topic = section.Topic;
         var names = new List<Sourced<string>>();
         foreach (var table in section.Tables)
         {
@@ -120,7 +146,7 @@ internal sealed partial class PageReading(MarkdownPage page)
     }
 
     /// <summary>Policy ARNs listed in a section: the column whose header says ARN.</summary>
-    public List<Sourced<string>> ArnsIn(PageSection section)
+    private List<Sourced<string>> ArnsIn(PageSection section)
     {
         var arns = new List<Sourced<string>>();
         foreach (var table in section.Tables)
@@ -153,9 +179,6 @@ internal sealed partial class PageReading(MarkdownPage page)
 
         return arns;
     }
-
-    public void UnknownSection(PageSection section) =>
-        Note(ReaderNoteKinds.UnknownSection, $"section '## {section.Heading}' is not one this page kind has; skipped", section.Line);
 
     private void CheckLinks(MarkdownRow row)
     {

@@ -39,14 +39,4 @@ internal static class Topics
 
         return best;
     }
-
-    /// <summary>The page folder whose pages a topic's links point to.</summary>
-    public static string FolderOf(Topic topic) => topic switch
-    {
-        Topic.Roles => "roles",
-        Topic.Policies => "policies",
-        Topic.Actions => "actions",
-        Topic.Services => "services",
-        _ => "",
-    };
 }

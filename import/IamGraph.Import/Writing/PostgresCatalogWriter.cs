@@ -17,8 +17,7 @@ public sealed class PostgresCatalogWriter(string connectionString) : ICatalogWri
     public void Write(CatalogSnapshot snapshot, CancellationToken cancellationToken = default)
     {
         var staging = $"{Served}_import_{Guid.NewGuid():N}"[..32];
-        using var admin = new NpgsqlConnection(connectionString);
-        admin.Open();
+        using var admin = OpenCreatingDatabase(connectionString);
         Execute(admin, $"CREATE SCHEMA {staging}");
         try
         {
@@ -48,6 +47,54 @@ public sealed class PostgresCatalogWriter(string connectionString) : ICatalogWri
         {
             Execute(admin, $"DROP SCHEMA IF EXISTS {staging} CASCADE");
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Opens the target database, creating it first when it does not exist, as EF Core's Migrate() does: from the
+    /// maintenance database <c>postgres</c>, as the same user. A user who may not create it is told how to.
+    /// </summary>
+    private static NpgsqlConnection OpenCreatingDatabase(string connectionString)
+    {
+        var connection = new NpgsqlConnection(connectionString);
+        try
+        {
+            connection.Open();
+            return connection;
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InvalidCatalogName && new NpgsqlConnectionStringBuilder(connectionString).Database is { Length: > 0 } name)
+        {
+            connection.Dispose();
+            CreateDatabase(connectionString, name);
+        }
+
+        connection = new NpgsqlConnection(connectionString);
+        connection.Open();
+        return connection;
+    }
+
+    private static void CreateDatabase(string connectionString, string name)
+    {
+        var maintenance = new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres", Pooling = false };
+        try
+        {
+            using var connection = new NpgsqlConnection(maintenance.ConnectionString);
+            connection.Open();
+            Execute(connection, $"CREATE DATABASE \"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\"");
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DuplicateDatabase)
+        {
+            // Another import created it meanwhile: as good.
+        }
+        catch (PostgresException e)
+        {
+            var user = maintenance.Username ?? "this user";
+            var how = $"create it first as a user who may (createdb -h {maintenance.Host} -p {maintenance.Port} -O {user} {name}), or grant {user} CREATEDB";
+            throw new CatalogDatabaseException(
+                e.SqlState == PostgresErrorCodes.InsufficientPrivilege
+                    ? $"database \"{name}\" does not exist, and user {user} may not create it ({e.MessageText}); {how}"
+                    : $"database \"{name}\" does not exist, and creating it from the maintenance database postgres failed ({e.SqlState}: {e.MessageText}); {how}",
+                e);
         }
     }
 

@@ -29,7 +29,7 @@ public class ImportRun
     public DateTimeOffset ImportedAt { get; set; }
     public required string Source { get; set; }
 
-    /// <summary>Which docs layout was recognised (<c>published-2025</c>, <c>generator-current</c>).</summary>
+    /// <summary>Which docs layout was recognised: <c>published</c> (the 2025 published docs) or <c>current</c> (the generator's current output).</summary>
     public required string Format { get; set; }
     public required string ToolVersion { get; set; }
 }

@@ -1,0 +1,40 @@
+using Markdig;
+using Markdig.Extensions.Tables;
+using Markdig.Renderers;
+using Markdig.Syntax;
+
+namespace IamGraph.Import.Reading;
+
+/// <summary>
+/// A Markdig extension for the generator's habit of separating table rows by blank lines. A blank line ends a pipe
+/// table, so each later row is parsed on its own; with <see cref="PipeTableOptions.RequireHeaderSeparator"/> off it
+/// becomes a table without a header row. Such a table right after a table is moved into it, row by row, each row
+/// keeping its own line.
+/// </summary>
+internal sealed class BlankLineTableRows : IMarkdownExtension
+{
+    public void Setup(MarkdownPipelineBuilder pipeline) => pipeline.DocumentProcessed += JoinRows;
+
+    public void Setup(MarkdownPipeline pipeline, IMarkdownRenderer renderer)
+    {
+    }
+
+    private static void JoinRows(MarkdownDocument document)
+    {
+        for (var i = 1; i < document.Count; i++)
+        {
+            if (document[i - 1] is Table table && document[i] is Table { Count: > 0 } more && more[0] is TableRow { IsHeader: false })
+            {
+                while (more.Count > 0)
+                {
+                    var row = more[0];
+                    more.RemoveAt(0);
+                    table.Add(row);
+                }
+
+                table.UpdateSpanEnd(more.Span.End);
+                document.RemoveAt(i--);
+            }
+        }
+    }
+}
