@@ -3,7 +3,6 @@ using GraphQL.Types;
 using IamGraph.Catalog;
 using IamGraph.Catalog.Entities;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace IamGraph.Api.Common;
 
@@ -22,7 +21,7 @@ public static class CanonicalNameLookup
             .ResolveAsync(async ctx =>
             {
                 var name = ctx.GetArgument<string>("name");
-                await using var db = await ctx.RequestServicesOrThrow().GetRequiredService<IDbContextFactory<CatalogDbContext>>().CreateDbContextAsync(ctx.CancellationToken);
+                await using var db = await ctx.CreateDbContextAsync();
                 var rows = set(db).AsNoTracking();
                 if (ctx.GetArgument<bool>("ignoreCase"))
                 {
