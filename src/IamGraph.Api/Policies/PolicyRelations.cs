@@ -12,17 +12,17 @@ namespace IamGraph.Api.Policies;
 public static class PolicyRelations
 {
     /// <summary>The action strings the policy's statements name.</summary>
-    public static Relation<Policy, Action> Actions { get; } = Relation<Policy, Action>.Through(
-        db => db.PolicyActions, l => l.PolicyId, l => l.ActionId, () => ActionFilterAndSort.Map, navigation: p => p.Actions);
+    public static Relation<Policy, Action> Actions { get; } = new(
+        db => db.PolicyActions.Select(l => new Link { ParentId = l.PolicyId, NodeId = l.ActionId }), () => ActionFilterAndSort.Map, navigation: p => p.Actions);
 
-    public static Relation<Policy, Service> Services { get; } = Relation<Policy, Service>.Through(
-        db => db.PolicyServices, l => l.PolicyId, l => l.ServiceId, () => ServiceFilterAndSort.Map, navigation: p => p.Services);
+    public static Relation<Policy, Service> Services { get; } = new(
+        db => db.PolicyServices.Select(l => new Link { ParentId = l.PolicyId, NodeId = l.ServiceId }), () => ServiceFilterAndSort.Map, navigation: p => p.Services);
 
     /// <summary>Roles the policy is attached to.</summary>
-    public static Relation<Policy, Role> Roles { get; } = Relation<Policy, Role>.Through(
-        db => db.RolePolicies, l => l.PolicyId, l => l.RoleId, () => RoleFilterAndSort.Map, navigation: p => p.Roles);
+    public static Relation<Policy, Role> Roles { get; } = new(
+        db => db.RolePolicies.Select(l => new Link { ParentId = l.PolicyId, NodeId = l.RoleId }), () => RoleFilterAndSort.Map, navigation: p => p.Roles);
 
     /// <summary>The canonical concrete actions the policy grants by IAM's rules (effective_grants).</summary>
-    public static Relation<Policy, Action> EffectiveActions { get; } = Relation<Policy, Action>.Through(
-        db => db.EffectiveGrants, g => g.PolicyId, g => g.ActionId, () => ActionFilterAndSort.Map, navigation: p => p.EffectiveActions);
+    public static Relation<Policy, Action> EffectiveActions { get; } = new(
+        db => db.EffectiveGrants.Select(g => new Link { ParentId = g.PolicyId, NodeId = g.ActionId }), () => ActionFilterAndSort.Map, navigation: p => p.EffectiveActions);
 }

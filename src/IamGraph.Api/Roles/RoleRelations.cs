@@ -12,20 +12,20 @@ namespace IamGraph.Api.Roles;
 public static class RoleRelations
 {
     /// <summary>Managed policies attached to the role.</summary>
-    public static Relation<Role, Policy> Policies { get; } = Relation<Role, Policy>.Through(
-        db => db.RolePolicies, l => l.RoleId, l => l.PolicyId, () => PolicyFilterAndSort.Map, navigation: r => r.Policies);
+    public static Relation<Role, Policy> Policies { get; } = new(
+        db => db.RolePolicies.Select(l => new Link { ParentId = l.RoleId, NodeId = l.PolicyId }), () => PolicyFilterAndSort.Map, navigation: r => r.Policies);
 
     /// <summary>Union of the attached policies' action strings (stored at import).</summary>
-    public static Relation<Role, Action> Actions { get; } = Relation<Role, Action>.Through(
-        db => db.RoleActions, l => l.RoleId, l => l.ActionId, () => ActionFilterAndSort.Map, navigation: r => r.Actions);
+    public static Relation<Role, Action> Actions { get; } = new(
+        db => db.RoleActions.Select(l => new Link { ParentId = l.RoleId, NodeId = l.ActionId }), () => ActionFilterAndSort.Map, navigation: r => r.Actions);
 
-    public static Relation<Role, Service> Services { get; } = Relation<Role, Service>.Through(
-        db => db.RoleServices, l => l.RoleId, l => l.ServiceId, () => ServiceFilterAndSort.Map, navigation: r => r.Services);
+    public static Relation<Role, Service> Services { get; } = new(
+        db => db.RoleServices.Select(l => new Link { ParentId = l.RoleId, NodeId = l.ServiceId }), () => ServiceFilterAndSort.Map, navigation: r => r.Services);
 
     /// <summary>The union of the attached policies' effective actions: role_policies joined to effective_grants, each pair once.</summary>
-    public static Relation<Role, Action> EffectiveActions { get; } = Relation<Role, Action>.Through(
+    public static Relation<Role, Action> EffectiveActions { get; } = new(
         db => from link in db.RolePolicies
               join grant in db.EffectiveGrants on link.PolicyId equals grant.PolicyId
-              select new { link.RoleId, grant.ActionId },
-        pair => pair.RoleId, pair => pair.ActionId, () => ActionFilterAndSort.Map, distinct: true);
+              select new Link { ParentId = link.RoleId, NodeId = grant.ActionId },
+        () => ActionFilterAndSort.Map, distinct: true);
 }

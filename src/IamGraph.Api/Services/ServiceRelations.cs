@@ -12,17 +12,17 @@ namespace IamGraph.Api.Services;
 public static class ServiceRelations
 {
     /// <summary>The service's action strings: they hold its id themselves (<c>actions.service_id</c>), no join table.</summary>
-    public static Relation<Service, Action> Actions { get; } = Relation<Service, Action>.ByNodeKey(
+    public static Relation<Service, Action> Actions { get; } = new(
         a => a.ServiceId, () => ActionFilterAndSort.Map, navigation: s => s.Actions);
 
     /// <summary>Policies naming at least one action of the service.</summary>
-    public static Relation<Service, Policy> Policies { get; } = Relation<Service, Policy>.Through(
-        db => db.PolicyServices, l => l.ServiceId, l => l.PolicyId, () => PolicyFilterAndSort.Map, navigation: s => s.Policies);
+    public static Relation<Service, Policy> Policies { get; } = new(
+        db => db.PolicyServices.Select(l => new Link { ParentId = l.ServiceId, NodeId = l.PolicyId }), () => PolicyFilterAndSort.Map, navigation: s => s.Policies);
 
-    public static Relation<Service, Role> Roles { get; } = Relation<Service, Role>.Through(
-        db => db.RoleServices, l => l.ServiceId, l => l.RoleId, () => RoleFilterAndSort.Map, navigation: s => s.Roles);
+    public static Relation<Service, Role> Roles { get; } = new(
+        db => db.RoleServices.Select(l => new Link { ParentId = l.ServiceId, NodeId = l.RoleId }), () => RoleFilterAndSort.Map, navigation: s => s.Roles);
 
     /// <summary>Every case variant of the canonical variant, itself included.</summary>
-    public static Relation<Service, Service> Variants { get; } = Relation<Service, Service>.ByNodeKey(
+    public static Relation<Service, Service> Variants { get; } = new(
         s => s.CanonicalId ?? s.Id, () => ServiceFilterAndSort.Map, parentIdOf: s => s.CanonicalIdOrSelf());
 }

@@ -69,21 +69,8 @@ public sealed class RelationLoader<TParent, TNode, TItem>(IDbContextFactory<Cata
             .Select(ProjectLink(projection, relation.HasDetail))
             .ToListAsync(cancellationToken);
 
-        var byParent = new Dictionary<int, List<TItem>>(parentIds.Count);
-        foreach (var row in rows)
-        {
-            if (!byParent.TryGetValue(row.ParentId, out var list))
-            {
-                byParent[row.ParentId] = list = [];
-            }
-            list.Add(relation.Item(row));
-        }
-        var pages = new Dictionary<int, Page<TItem>>(parentIds.Count);
-        foreach (var parentId in parentIds)
-        {
-            pages[parentId] = Page.FromList(byParent.TryGetValue(parentId, out var list) ? list : [], args, options.DefaultPageSize);
-        }
-        return pages;
+        var byParent = rows.ToLookup(row => row.ParentId, relation.Item);
+        return parentIds.ToDictionary(id => id, id => Page.FromList([.. byParent[id]], args, options.DefaultPageSize));
     }
 
     private static Expression<Func<ParentLink<TNode>, ParentLink<TNode>>> ProjectLink(Expression<Func<TNode, TNode>> projection, bool hasDetail) =>
