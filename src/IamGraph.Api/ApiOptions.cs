@@ -5,10 +5,7 @@ namespace IamGraph.Api;
 /// <summary>Settings of the GraphQL API: where the catalogue is and how large a page may be.</summary>
 public sealed class ApiOptions
 {
-    /// <summary>SQLite connection string; ignored when <see cref="ConfigureDbContext"/> is set.</summary>
-    public string? ConnectionString { get; set; }
-
-    /// <summary>Full control over the context options (another provider, interceptors in tests).</summary>
+    /// <summary>The catalogue's provider and connection (<c>CatalogDatabase.Configure</c>), plus interceptors in tests. Required.</summary>
     public Action<DbContextOptionsBuilder>? ConfigureDbContext { get; set; }
 
     /// <summary>Largest <c>first</c>/<c>last</c> accepted. 5000 lets one page hold the largest policy (3,442 actions).</summary>

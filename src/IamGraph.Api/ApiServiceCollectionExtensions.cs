@@ -2,11 +2,8 @@ using GraphQL;
 using GraphQL.DI;
 using GraphQL.Execution;
 
-using IamGraph.Api.Actions;
+using IamGraph.Api.Common.DataLoading;
 using IamGraph.Api.Common.Paging;
-using IamGraph.Api.Policies;
-using IamGraph.Api.Roles;
-using IamGraph.Api.Services;
 using IamGraph.Catalog;
 
 using Microsoft.EntityFrameworkCore;
@@ -25,9 +22,9 @@ public static class ApiServiceCollectionExtensions
     {
         var options = new ApiOptions();
         configure?.Invoke(options);
-        if (options.ConfigureDbContext is null && options.ConnectionString is null)
+        if (options.ConfigureDbContext is not { } configureDb)
         {
-            throw new InvalidOperationException("ApiOptions needs a ConnectionString or ConfigureDbContext.");
+            throw new InvalidOperationException("ApiOptions needs ConfigureDbContext (the catalogue's provider and connection).");
         }
         if (options.DefaultPageSize < 1 || options.MaxPageSize < options.DefaultPageSize)
         {
@@ -37,39 +34,13 @@ public static class ApiServiceCollectionExtensions
 
         services.AddPooledDbContextFactory<CatalogDbContext>(builder =>
         {
-            if (options.ConfigureDbContext is { } configureDb)
-            {
-                configureDb(builder);
-            }
-            else
-            {
-                builder.UseSqlite(options.ConnectionString, o => o.MigrationsAssembly(CatalogDatabase.SqliteMigrationsAssembly));
-            }
+            configureDb(builder);
             builder.UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
         });
 
-        services.AddScoped<PolicyActionsDataLoader>();
-        services.AddScoped<PolicyServicesDataLoader>();
-        services.AddScoped<PolicyRolesDataLoader>();
-        services.AddScoped<PolicyByIdDataLoader>();
-        services.AddScoped<ActionPoliciesDataLoader>();
-        services.AddScoped<ActionRolesDataLoader>();
-        services.AddScoped<ActionByIdDataLoader>();
-        services.AddScoped<ServiceActionsDataLoader>();
-        services.AddScoped<ServicePoliciesDataLoader>();
-        services.AddScoped<ServiceRolesDataLoader>();
-        services.AddScoped<ServiceByIdDataLoader>();
-        services.AddScoped<RolePoliciesDataLoader>();
-        services.AddScoped<RoleActionsDataLoader>();
-        services.AddScoped<RoleServicesDataLoader>();
-        services.AddScoped<RoleByIdDataLoader>();
-        services.AddScoped<ActionGrantsDataLoader>();
-        services.AddScoped<ActionMatchesDataLoader>();
-        services.AddScoped<ActionMatchedByDataLoader>();
-        services.AddScoped<ActionVariantsDataLoader>();
-        services.AddScoped<ServiceVariantsDataLoader>();
-        services.AddScoped<PolicyEffectiveActionsDataLoader>();
-        services.AddScoped<RoleEffectiveActionsDataLoader>();
+        // One loader per entity type and per relation shape, whatever the number of relations (each feature's *Relations class).
+        services.AddScoped(typeof(ByIdDataLoader<>));
+        services.AddScoped(typeof(RelationLoader<,,>));
 
         // Closed generic connection/edge types are resolved from DI by the schema.
         services.AddSingleton(typeof(ConnectionGraphType<,>));

@@ -11,7 +11,8 @@ public sealed class IamGraphSchema : Schema
         : base(services)
     {
         Query = query;
-        // IDEs' introspection query is large; it must not count against MaxComplexity.
+        // IDEs' introspection query is large (~130k); it must not count against MaxComplexity. The one place that says so,
+        // for every host: the HTTP endpoint's limits and a host's own AddComplexityAnalyzer alike.
         this.WithIntrospectionComplexityImpact(0);
     }
 

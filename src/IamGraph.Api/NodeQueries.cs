@@ -3,19 +3,32 @@ using GraphQL.Types;
 
 using IamGraph.Api.Actions;
 using IamGraph.Api.Common;
+using IamGraph.Api.Common.DataLoading;
 using IamGraph.Api.Common.Relay;
 using IamGraph.Api.Policies;
 using IamGraph.Api.Roles;
 using IamGraph.Api.Services;
+using IamGraph.Catalog.Entities;
 
 using Microsoft.Extensions.DependencyInjection;
+
+using Action = IamGraph.Catalog.Entities.Action;
 
 namespace IamGraph.Api;
 
 /// <summary>Relay global object identification: <c>node(id:)</c> and <c>nodes(ids:)</c>.</summary>
 public static class NodeQueries
 {
-    public const string InvalidNodeId = "INVALID_NODE_ID";
+    private delegate Task<IEnumerable<KeyValuePair<int, object>>> Fetch(IServiceProvider services, int[] ids, CancellationToken cancellationToken);
+
+    /// <summary>The entity behind each type that implements <c>Node</c>, fetched whole by id.</summary>
+    private static readonly Dictionary<string, Fetch> Entities = new(StringComparer.Ordinal)
+    {
+        [PolicyType.GraphTypeName] = FetchAsync<Policy>,
+        [ActionType.GraphTypeName] = FetchAsync<Action>,
+        [ServiceType.GraphTypeName] = FetchAsync<Service>,
+        [RoleType.GraphTypeName] = FetchAsync<Role>,
+    };
 
     public static void AddNodeQueries(this ObjectGraphType query)
     {
@@ -32,30 +45,24 @@ public static class NodeQueries
 
     private static async Task<object?[]> LoadAsync(IResolveFieldContext context, IReadOnlyList<string> ids)
     {
-        var max = context.RequestServicesOrThrow().GetRequiredService<ApiOptions>().MaxPageSize;
+        var services = context.RequestServicesOrThrow();
+        var max = services.GetRequiredService<ApiOptions>().MaxPageSize;
         if (ids.Count > max)
         {
-            throw new ExecutionError($"'nodes' accepts at most {max} ids.") { Code = Common.ErrorCodes.PageSizeExceeded };
+            throw new ExecutionError($"'nodes' accepts at most {max} ids.") { Code = ErrorCodes.PageSizeExceeded };
         }
         var decoded = ids.Select(id => NodeId.TryDecode(id, out var type, out var key)
             ? (Type: type, Key: key)
-            : throw new ExecutionError($"'{id}' is not a valid node id.") { Code = InvalidNodeId }).ToArray();
+            : throw new ExecutionError($"'{id}' is not a valid node id.") { Code = ErrorCodes.InvalidNodeId }).ToArray();
 
         var found = new Dictionary<(string, int), object>();
         foreach (var group in decoded.GroupBy(d => d.Type, StringComparer.Ordinal))
         {
-            var keys = group.Select(g => g.Key).Distinct().ToArray();
-            var services = context.RequestServicesOrThrow();
-            var ct = context.CancellationToken;
-            IEnumerable<KeyValuePair<int, object>> rows = group.Key switch
+            if (!Entities.TryGetValue(group.Key, out var fetch))
             {
-                "Policy" => Box(await services.GetRequiredService<PolicyByIdDataLoader>().FetchAsync(keys, ct)),
-                "Action" => Box(await services.GetRequiredService<ActionByIdDataLoader>().FetchAsync(keys, ct)),
-                "Service" => Box(await services.GetRequiredService<ServiceByIdDataLoader>().FetchAsync(keys, ct)),
-                "Role" => Box(await services.GetRequiredService<RoleByIdDataLoader>().FetchAsync(keys, ct)),
-                _ => [],
-            };
-            foreach (var (key, value) in rows)
+                continue;
+            }
+            foreach (var (key, value) in await fetch(services, [.. group.Select(g => g.Key).Distinct()], context.CancellationToken))
             {
                 found[(group.Key, key)] = value;
             }
@@ -63,7 +70,7 @@ public static class NodeQueries
         return decoded.Select(d => found.GetValueOrDefault((d.Type, d.Key))).ToArray();
     }
 
-    private static IEnumerable<KeyValuePair<int, object>> Box<T>(IReadOnlyDictionary<int, T> rows)
+    private static async Task<IEnumerable<KeyValuePair<int, object>>> FetchAsync<T>(IServiceProvider services, int[] ids, CancellationToken cancellationToken)
         where T : class =>
-        rows.Select(r => new KeyValuePair<int, object>(r.Key, r.Value));
+        (await services.GetRequiredService<ByIdDataLoader<T>>().FetchAsync(ids, cancellationToken)).Select(r => new KeyValuePair<int, object>(r.Key, r.Value));
 }

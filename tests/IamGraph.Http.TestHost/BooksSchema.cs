@@ -11,6 +11,8 @@ public sealed class BooksSchema : Schema
     {
         Query = query;
         Mutation = mutation;
+        // As every schema served behind the endpoint should: an IDE's introspection query must not count against MaxComplexity.
+        this.WithIntrospectionComplexityImpact(0);
     }
 }
 

@@ -14,7 +14,7 @@ public static class ActionQueries
     {
         query.ConnectionField<object?, ActionType, Action, ActionFilterInputType, ActionSortInputType>("actions")
             .Description("All action strings, by name unless ordered otherwise.")
-            .ResolveAsync(async ctx => await RootConnectionResolver.ResolveAsync(ctx, ActionFields.Map));
+            .ResolveAsync(async ctx => await RootConnectionResolver.ResolveAsync(ctx, ActionFilterAndSort.Map));
 
         query.AddCanonicalNameLookup<ActionType, Action>(
             "action",

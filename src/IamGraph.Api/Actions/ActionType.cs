@@ -1,6 +1,5 @@
 using GraphQL.Types;
 
-using IamGraph.Api.Common;
 using IamGraph.Api.Common.DataLoading;
 using IamGraph.Api.Common.Paging;
 using IamGraph.Api.Common.Relay;
@@ -8,8 +7,6 @@ using IamGraph.Api.Policies;
 using IamGraph.Api.Roles;
 using IamGraph.Api.Services;
 using IamGraph.Catalog.Entities;
-
-using Microsoft.Extensions.DependencyInjection;
 
 using Action = IamGraph.Catalog.Entities.Action;
 
@@ -36,40 +33,37 @@ public sealed class ActionType : ObjectGraphType<Action>, INodeGraphType
             .Resolve(ctx => ctx.Source.CanonicalIdOrSelf() == ctx.Source.Id);
         Field<NonNullGraphType<ActionType>>("canonical")
             .Description("The case variant most policies write (ties: ordinal smallest); itself when it is that variant. IAM reads all variants as this one.")
-            .Resolve(ctx => ctx.Source.CanonicalIdOrSelf() == ctx.Source.Id
-                ? ctx.Source
-                : ctx.RequestServicesOrThrow().GetRequiredService<ActionByIdDataLoader>().Load(ctx.Source.CanonicalIdOrSelf()));
+            // Loaded whole even when it is the action itself: the source may hold only the columns its own selection read.
+            .Resolve(ctx => ctx.LoadById<Action>(ctx.Source.CanonicalIdOrSelf()));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ActionType>>>>("variants")
             .Description("Every action string equal to this one ignoring case, the canonical included, by name (ordinal).")
-            .Resolve(ctx => ctx.RequestServicesOrThrow().GetRequiredService<ActionVariantsDataLoader>().LoadAll(ctx.Source.CanonicalIdOrSelf()));
+            .ResolveList(ActionRelations.Variants);
         Field<NonNullGraphType<IntGraphType>>("grantedByCount")
             .Description("How many policies grant this action by IAM's rules (case-insensitive, wildcards expanded); answered for the canonical variant. 0 for a pattern.")
             .Resolve(ctx => ctx.Source.CanonicalIdOrSelf() == ctx.Source.Id
                 ? ctx.Source.GrantedByCount
-                : ctx.RequestServicesOrThrow().GetRequiredService<ActionByIdDataLoader>().Load(ctx.Source.CanonicalIdOrSelf()).Map(c => c?.GrantedByCount ?? 0));
+                : ctx.LoadById<Action>(ctx.Source.CanonicalIdOrSelf()).Map(c => c?.GrantedByCount ?? 0));
         Field(a => a.MatchCount).Description("How many canonical concrete actions this string covers: 1 for a literal, any number for a pattern.");
         Field<NonNullGraphType<ServiceType>>("service")
             .Description("The service prefix before the first ':' (`all` for `*`).")
             .Resolve(ctx => ctx.Source.Service is { } service
-                ? service // loaded with the action (see ActionFields.Map.Projection)
-                : ctx.RequestServicesOrThrow().GetRequiredService<ServiceByIdDataLoader>().Load(ctx.Source.ServiceId));
+                ? service // joined in with the action's row (see ActionFilterAndSort.Map), narrowed to this field's selection
+                : ctx.LoadById<Service>(ctx.Source.ServiceId));
 
         this.ConnectionField<Action, PolicyType, Policy, PolicyFilterInputType, PolicySortInputType>("policies")
             .Description("Policies naming this action string.")
-            .Resolve(ctx => ctx.RequestServicesOrThrow().GetRequiredService<ActionPoliciesDataLoader>().Load(ctx, ctx.Source.Id));
+            .ResolveConnection(ActionRelations.Policies);
         this.ConnectionField<Action, RoleType, Role, RoleFilterInputType, RoleSortInputType>("roles")
-            .Resolve(ctx => ctx.RequestServicesOrThrow().GetRequiredService<ActionRolesDataLoader>().Load(ctx, ctx.Source.Id));
+            .ResolveConnection(ActionRelations.Roles);
         this.CustomConnectionField<Action, PolicyGrantConnectionGraphType, PolicyFilterInputType, PolicySortInputType>("grantedBy")
             .Description("Policies granting this action by IAM's rules (case-insensitive, `*` and `?` expanded), each edge with the patterns that matched. "
                 + "Answered for the canonical variant; empty for a pattern (see `matches`).")
-            .Resolve(ctx => ctx.RequestServicesOrThrow().GetRequiredService<ActionGrantsDataLoader>().Load(ctx, ctx.Source.CanonicalIdOrSelf()));
+            .ResolveConnection(ActionRelations.GrantedBy);
         this.ConnectionField<Action, ActionType, Action, ActionFilterInputType, ActionSortInputType>("matches")
             .Description("The canonical concrete actions this string covers: for a pattern every catalogue action it matches, for a literal its canonical variant.")
-            .Resolve(ctx => ctx.RequestServicesOrThrow().GetRequiredService<ActionMatchesDataLoader>().Load(ctx, ctx.Source.Id));
+            .ResolveConnection(ActionRelations.Matches);
         this.ConnectionField<Action, ActionType, Action, ActionFilterInputType, ActionSortInputType>("matchedBy")
             .Description("The action strings (patterns and literals, any case) that cover this action; answered for the canonical variant.")
-            .Resolve(ctx => ctx.RequestServicesOrThrow().GetRequiredService<ActionMatchedByDataLoader>().Load(ctx, ctx.Source.CanonicalIdOrSelf()));
+            .ResolveConnection(ActionRelations.MatchedBy);
     }
-
-    /// <summary>A null canonical id (catalogues written before canonicals existed) reads as the action itself.</summary>
 }

@@ -49,8 +49,12 @@ public static class CatalogLookups
         return [.. inputs.Select(i => new RequestedAction(i, covered.GetValueOrDefault(ActionName.KeyOf(i)) ?? []))];
     }
 
-    /// <summary>Policies by ARN (<c>arn:...</c>) or exact name (the first by id if several share it); unknown ones are a GraphQL error.</summary>
-    public static async Task<Policy[]> PoliciesAsync(CatalogDbContext db, IReadOnlyList<string> namesOrArns, CancellationToken cancellationToken)
+    /// <summary>
+    /// Policies or roles by ARN (<c>arn:...</c>) or exact name (the first by id if several share it), in the order asked;
+    /// an unknown one is a GraphQL error with <paramref name="unknownCode"/>.
+    /// </summary>
+    public static async Task<T[]> ByNameOrArnAsync<T>(IQueryable<T> set, IReadOnlyList<string> namesOrArns, string noun, string unknownCode, CancellationToken cancellationToken)
+        where T : class, IArnIdentified
     {
         var wanted = namesOrArns.Distinct(StringComparer.Ordinal).ToArray();
         if (wanted.Length == 0)
@@ -58,29 +62,12 @@ public static class CatalogLookups
             return [];
         }
         var storable = wanted.Where(StorableText.IsStorable).ToArray();
-        var found = await db.Policies.AsNoTracking()
-            .Where(p => storable.Contains(p.Arn) || storable.Contains(p.Name))
-            .OrderBy(p => p.Id)
+        var found = await set.AsNoTracking()
+            .Where(e => storable.Contains(e.Arn) || storable.Contains(e.Name))
+            .OrderBy(e => e.Id)
             .ToListAsync(cancellationToken);
-        return [.. wanted.Select(w => found.FirstOrDefault(p => IsArn(w) ? p.Arn == w : p.Name == w)
-            ?? throw new ExecutionError($"No policy has the name or ARN '{w}'.") { Code = ErrorCodes.UnknownPolicy })];
-    }
-
-    /// <summary>Roles by ARN or exact name; unknown ones are a GraphQL error.</summary>
-    public static async Task<Role[]> RolesAsync(CatalogDbContext db, IReadOnlyList<string> namesOrArns, CancellationToken cancellationToken)
-    {
-        var wanted = namesOrArns.Distinct(StringComparer.Ordinal).ToArray();
-        if (wanted.Length == 0)
-        {
-            return [];
-        }
-        var storable = wanted.Where(StorableText.IsStorable).ToArray();
-        var found = await db.Roles.AsNoTracking()
-            .Where(r => storable.Contains(r.Arn) || storable.Contains(r.Name))
-            .OrderBy(r => r.Id)
-            .ToListAsync(cancellationToken);
-        return [.. wanted.Select(w => found.FirstOrDefault(r => IsArn(w) ? r.Arn == w : r.Name == w)
-            ?? throw new ExecutionError($"No role has the name or ARN '{w}'.") { Code = ErrorCodes.UnknownRole })];
+        return [.. wanted.Select(w => found.FirstOrDefault(e => IsArn(w) ? e.Arn == w : e.Name == w)
+            ?? throw new ExecutionError($"No {noun} has the name or ARN '{w}'.") { Code = unknownCode })];
     }
 
     public static ExecutionError InvalidArgument(string message) => new(message) { Code = ErrorCodes.InvalidArgument };

@@ -8,33 +8,16 @@ using IamGraph.Catalog.Entities;
 
 namespace IamGraph.Api.Analytics;
 
-/// <summary>What <c>DataQualityFindingFilterInput</c> and <c>DataQualityFindingSortInput</c> offer.</summary>
-public static class DataQualityFindingFields
+/// <summary>What <c>DataQualityFindingFilterInput</c> and <c>DataQualityFindingSortInput</c> offer, and how a finding is read in SQL.</summary>
+public static class DataQualityFindingFilterAndSort
 {
-    public static EntityFieldMap<DataQualityFinding> Map { get; } = new EntityFieldMap<DataQualityFinding>(
-        f => f.Kind,
-        f => f.Id,
-        f => new DataQualityFinding
-        {
-            Id = f.Id,
-            Category = f.Category,
-            Kind = f.Kind,
-            Entity = f.Entity,
-            File = f.File,
-            Line = f.Line,
-            Declared = f.Declared,
-            Actual = f.Actual,
-            Message = f.Message,
-        })
-        .Text("kind", f => f.Kind, sortable: true)
-        .Text("category", f => f.Category, sortable: true)
-        .Text("entity", f => f.Entity!, sortable: true)
-        .Text("file", f => f.File!, sortable: true);
+    public static EntityFieldMap<DataQualityFinding> Map { get; } = new EntityFieldMap<DataQualityFinding>(f => f.Kind, f => f.Id)
+        .Columns(f => f.Kind, f => f.Category, f => f.Entity, f => f.File);
 }
 
-public sealed class DataQualityFindingFilterInputType() : FilterInputGraphType("DataQualityFinding", DataQualityFindingFields.Map);
+public sealed class DataQualityFindingFilterInputType() : FilterInputGraphType("DataQualityFinding", DataQualityFindingFilterAndSort.Map);
 
-public sealed class DataQualityFindingSortInputType() : Common.Sorting.SortInputGraphType("DataQualityFinding", DataQualityFindingFields.Map);
+public sealed class DataQualityFindingSortInputType() : Common.Sorting.SortInputGraphType("DataQualityFinding", DataQualityFindingFilterAndSort.Map);
 
 public sealed class DataQualityFindingType : ObjectGraphType<DataQualityFinding>, INodeGraphType
 {
@@ -61,6 +44,6 @@ public static class DataQualityQueries
     {
         query.ConnectionField<object?, DataQualityFindingType, DataQualityFinding, DataQualityFindingFilterInputType, DataQualityFindingSortInputType>("dataQuality")
             .Description("What the import found odd in the docs, by kind then import order unless ordered otherwise.")
-            .ResolveAsync(async ctx => await RootConnectionResolver.ResolveAsync(ctx, DataQualityFindingFields.Map));
+            .ResolveAsync(async ctx => await RootConnectionResolver.ResolveAsync(ctx, DataQualityFindingFilterAndSort.Map));
     }
 }

@@ -50,14 +50,14 @@ public static class GrantQueries
                 }
                 var all = ctx.GetArgument<GrantMatch>("match") == GrantMatch.All;
                 IReadOnlyList<RequestedAction> requested;
-                await using (var db = await DbAsync(ctx))
+                await using (var db = await ctx.CreateDbContextAsync())
                 {
                     requested = await CatalogLookups.ResolveActionsAsync(db, inputs, ctx.CancellationToken);
                 }
                 var ids = requested.SelectMany(r => r.ActionIds).Distinct().ToArray();
                 var none = ids.Length == 0 || (all && requested.Any(r => r.ActionIds.Count == 0));
                 var count = ids.Length;
-                return await RootConnectionResolver.ResolveAsync(ctx, PolicyFields.Map, db =>
+                return await RootConnectionResolver.ResolveAsync(ctx, PolicyFilterAndSort.Map, db =>
                 {
                     if (none)
                     {
@@ -79,17 +79,17 @@ public static class GrantQueries
             .ResolveAsync(async ctx =>
             {
                 int[] policyIds, roleIds;
-                await using (var db = await DbAsync(ctx))
+                await using (var db = await ctx.CreateDbContextAsync())
                 {
-                    policyIds = [.. (await CatalogLookups.PoliciesAsync(db, ctx.GetArgument<List<string>?>("policies") ?? [], ctx.CancellationToken)).Select(p => p.Id)];
-                    roleIds = [.. (await CatalogLookups.RolesAsync(db, ctx.GetArgument<List<string>?>("roles") ?? [], ctx.CancellationToken)).Select(r => r.Id)];
+                    policyIds = [.. (await CatalogLookups.ByNameOrArnAsync(db.Policies, ctx.GetArgument<List<string>?>("policies") ?? [], "policy", ErrorCodes.UnknownPolicy, ctx.CancellationToken)).Select(p => p.Id)];
+                    roleIds = [.. (await CatalogLookups.ByNameOrArnAsync(db.Roles, ctx.GetArgument<List<string>?>("roles") ?? [], "role", ErrorCodes.UnknownRole, ctx.CancellationToken)).Select(r => r.Id)];
                 }
                 var members = policyIds.Length + roleIds.Length;
                 if (members == 0)
                 {
                     throw CatalogLookups.InvalidArgument("'commonActions' needs at least one policy or role.");
                 }
-                return await RootConnectionResolver.ResolveAsync(ctx, ActionFields.Map, db =>
+                return await RootConnectionResolver.ResolveAsync(ctx, ActionFilterAndSort.Map, db =>
                 {
                     // (member, action) pairs, roles keyed negative so they never collide with policy ids; an action every member grants is common.
                     var pairs = db.EffectiveGrants.Where(g => policyIds.Contains(g.PolicyId)).Select(g => new { Member = g.PolicyId, g.ActionId })
@@ -108,13 +108,10 @@ public static class GrantQueries
             .Argument<NonNullGraphType<StringGraphType>>("b")
             .ResolveAsync(async ctx =>
             {
-                await using var db = await DbAsync(ctx);
-                var a = (await CatalogLookups.PoliciesAsync(db, [ctx.GetArgument<string>("a")], ctx.CancellationToken))[0];
-                var b = (await CatalogLookups.PoliciesAsync(db, [ctx.GetArgument<string>("b")], ctx.CancellationToken))[0];
+                await using var db = await ctx.CreateDbContextAsync();
+                var a = (await CatalogLookups.ByNameOrArnAsync(db.Policies, [ctx.GetArgument<string>("a")], "policy", ErrorCodes.UnknownPolicy, ctx.CancellationToken))[0];
+                var b = (await CatalogLookups.ByNameOrArnAsync(db.Policies, [ctx.GetArgument<string>("b")], "policy", ErrorCodes.UnknownPolicy, ctx.CancellationToken))[0];
                 return new PolicyComparison(a, b);
             });
     }
-
-    internal static async Task<CatalogDbContext> DbAsync(IResolveFieldContext context) =>
-        await context.RequestServicesOrThrow().GetRequiredService<IDbContextFactory<CatalogDbContext>>().CreateDbContextAsync(context.CancellationToken);
 }

@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 
+using IamGraph.Api.Common;
 using IamGraph.Api.Policies;
 using IamGraph.Catalog;
 using IamGraph.Catalog.Entities;
@@ -67,8 +68,8 @@ public static class LeastPrivilegeQueries
                 {
                     throw CatalogLookups.InvalidArgument("'first' must not be negative.");
                 }
-                await using var db = await GrantQueries.DbAsync(ctx);
-                var excluded = (await CatalogLookups.PoliciesAsync(db, ctx.GetArgument<List<string>?>("exclude") ?? [], ctx.CancellationToken)).Select(p => p.Id).ToArray();
+                await using var db = await ctx.CreateDbContextAsync();
+                var excluded = (await CatalogLookups.ByNameOrArnAsync(db.Policies, ctx.GetArgument<List<string>?>("exclude") ?? [], "policy", ErrorCodes.UnknownPolicy, ctx.CancellationToken)).Select(p => p.Id).ToArray();
                 return await AnswerAsync(db, inputs, excluded, first, ctx.CancellationToken);
             });
     }
@@ -92,7 +93,7 @@ public static class LeastPrivilegeQueries
         }
 
         var candidateIds = covering.Keys.ToArray();
-        var policies = await db.Policies.Where(p => candidateIds.Contains(p.Id)).Select(PolicyFields.Map.Projection).ToDictionaryAsync(p => p.Id, cancellationToken);
+        var policies = await db.Policies.Where(p => candidateIds.Contains(p.Id)).Select(PolicyFilterAndSort.Map.Projection).ToDictionaryAsync(p => p.Id, cancellationToken);
 
         var singles = covering.Where(c => granted.Count > 0 && c.Value.Count == granted.Count)
             .Select(c => new SinglePolicyCandidate(policies[c.Key], policies[c.Key].EffectiveActionCount - granted.Count))

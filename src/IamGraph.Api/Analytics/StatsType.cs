@@ -1,5 +1,7 @@
 using GraphQL.Types;
 
+using IamGraph.Api.Common;
+
 using Microsoft.EntityFrameworkCore;
 
 namespace IamGraph.Api.Analytics;
@@ -51,7 +53,7 @@ public static class StatsQueries
             .Description("Sizes of the catalogue and the import that wrote it (one COUNT per figure, EF runs the uncorrelated subqueries separately; bounded, independent of the data).")
             .ResolveAsync(async ctx =>
             {
-                await using var db = await GrantQueries.DbAsync(ctx);
+                await using var db = await ctx.CreateDbContextAsync();
                 // EF evaluates these uncorrelated counts as separate statements: a fixed number, whatever the catalogue's size.
                 var counts = await db.Services.Take(1).Select(_ => new
                 {

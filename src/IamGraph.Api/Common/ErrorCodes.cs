@@ -10,4 +10,5 @@ public static class ErrorCodes
     public const string UnknownPolicy = "UNKNOWN_POLICY";
     public const string UnknownRole = "UNKNOWN_ROLE";
     public const string InvalidArgument = "INVALID_ARGUMENT";
+    public const string InvalidNodeId = "INVALID_NODE_ID";
 }

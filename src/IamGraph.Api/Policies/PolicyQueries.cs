@@ -13,7 +13,7 @@ public static class PolicyQueries
     {
         query.ConnectionField<object?, PolicyType, Policy, PolicyFilterInputType, PolicySortInputType>("policies")
             .Description("All managed policies, by name unless ordered otherwise.")
-            .ResolveAsync(async ctx => await RootConnectionResolver.ResolveAsync(ctx, PolicyFields.Map));
+            .ResolveAsync(async ctx => await RootConnectionResolver.ResolveAsync(ctx, PolicyFilterAndSort.Map));
 
         query.AddArnOrNameLookup<PolicyType, Policy>("policy", "policy", db => db.Policies);
     }

@@ -1,14 +1,12 @@
 using GraphQL.Types;
 
 using IamGraph.Api.Actions;
-using IamGraph.Api.Common;
+using IamGraph.Api.Common.DataLoading;
 using IamGraph.Api.Common.Paging;
 using IamGraph.Api.Common.Relay;
 using IamGraph.Api.Roles;
 using IamGraph.Api.Services;
 using IamGraph.Catalog.Entities;
-
-using Microsoft.Extensions.DependencyInjection;
 
 using Action = IamGraph.Catalog.Entities.Action;
 
@@ -37,15 +35,15 @@ public sealed class PolicyType : ObjectGraphType<Policy>, INodeGraphType
 
         this.ConnectionField<Policy, ActionType, Action, ActionFilterInputType, ActionSortInputType>("actions")
             .Description("The action strings the policy's statements name.")
-            .Resolve(ctx => ctx.RequestServicesOrThrow().GetRequiredService<PolicyActionsDataLoader>().Load(ctx, ctx.Source.Id));
+            .ResolveConnection(PolicyRelations.Actions);
         this.ConnectionField<Policy, ServiceType, Service, ServiceFilterInputType, ServiceSortInputType>("services")
-            .Resolve(ctx => ctx.RequestServicesOrThrow().GetRequiredService<PolicyServicesDataLoader>().Load(ctx, ctx.Source.Id));
+            .ResolveConnection(PolicyRelations.Services);
         this.ConnectionField<Policy, RoleType, Role, RoleFilterInputType, RoleSortInputType>("roles")
             .Description("Roles the policy is attached to.")
-            .Resolve(ctx => ctx.RequestServicesOrThrow().GetRequiredService<PolicyRolesDataLoader>().Load(ctx, ctx.Source.Id));
+            .ResolveConnection(PolicyRelations.Roles);
         this.ConnectionField<Policy, ActionType, Action, ActionFilterInputType, ActionSortInputType>("effectiveActions")
             .Description("The canonical concrete actions the policy grants by IAM's rules: its patterns expanded over the catalogue, case variants folded. "
                 + "The docs do not tell Allow from Deny, so a Deny statement counts as a grant.")
-            .Resolve(ctx => ctx.RequestServicesOrThrow().GetRequiredService<PolicyEffectiveActionsDataLoader>().Load(ctx, ctx.Source.Id));
+            .ResolveConnection(PolicyRelations.EffectiveActions);
     }
 }

@@ -13,7 +13,7 @@ public static class RoleQueries
     {
         query.ConnectionField<object?, RoleType, Role, RoleFilterInputType, RoleSortInputType>("roles")
             .Description("All roles, by name unless ordered otherwise.")
-            .ResolveAsync(async ctx => await RootConnectionResolver.ResolveAsync(ctx, RoleFields.Map));
+            .ResolveAsync(async ctx => await RootConnectionResolver.ResolveAsync(ctx, RoleFilterAndSort.Map));
 
         query.AddArnOrNameLookup<RoleType, Role>("role", "role", db => db.Roles);
     }

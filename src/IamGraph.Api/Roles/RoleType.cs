@@ -1,14 +1,12 @@
 using GraphQL.Types;
 
 using IamGraph.Api.Actions;
-using IamGraph.Api.Common;
+using IamGraph.Api.Common.DataLoading;
 using IamGraph.Api.Common.Paging;
 using IamGraph.Api.Common.Relay;
 using IamGraph.Api.Policies;
 using IamGraph.Api.Services;
 using IamGraph.Catalog.Entities;
-
-using Microsoft.Extensions.DependencyInjection;
 
 using Action = IamGraph.Catalog.Entities.Action;
 
@@ -36,14 +34,14 @@ public sealed class RoleType : ObjectGraphType<Role>, INodeGraphType
 
         this.ConnectionField<Role, PolicyType, Policy, PolicyFilterInputType, PolicySortInputType>("policies")
             .Description("Managed policies attached to the role.")
-            .Resolve(ctx => ctx.RequestServicesOrThrow().GetRequiredService<RolePoliciesDataLoader>().Load(ctx, ctx.Source.Id));
+            .ResolveConnection(RoleRelations.Policies);
         this.ConnectionField<Role, ActionType, Action, ActionFilterInputType, ActionSortInputType>("actions")
             .Description("Union of the attached policies' action strings.")
-            .Resolve(ctx => ctx.RequestServicesOrThrow().GetRequiredService<RoleActionsDataLoader>().Load(ctx, ctx.Source.Id));
+            .ResolveConnection(RoleRelations.Actions);
         this.ConnectionField<Role, ServiceType, Service, ServiceFilterInputType, ServiceSortInputType>("services")
-            .Resolve(ctx => ctx.RequestServicesOrThrow().GetRequiredService<RoleServicesDataLoader>().Load(ctx, ctx.Source.Id));
+            .ResolveConnection(RoleRelations.Services);
         this.ConnectionField<Role, ActionType, Action, ActionFilterInputType, ActionSortInputType>("effectiveActions")
             .Description("The union of the attached policies' effective actions.")
-            .Resolve(ctx => ctx.RequestServicesOrThrow().GetRequiredService<RoleEffectiveActionsDataLoader>().Load(ctx, ctx.Source.Id));
+            .ResolveConnection(RoleRelations.EffectiveActions);
     }
 }

@@ -13,7 +13,7 @@ public static class ServiceQueries
     {
         query.ConnectionField<object?, ServiceType, Service, ServiceFilterInputType, ServiceSortInputType>("services")
             .Description("All service prefixes, by name unless ordered otherwise.")
-            .ResolveAsync(async ctx => await RootConnectionResolver.ResolveAsync(ctx, ServiceFields.Map));
+            .ResolveAsync(async ctx => await RootConnectionResolver.ResolveAsync(ctx, ServiceFilterAndSort.Map));
 
         query.AddCanonicalNameLookup<ServiceType, Service>(
             "service",

@@ -1,14 +1,12 @@
 using GraphQL.Types;
 
 using IamGraph.Api.Actions;
-using IamGraph.Api.Common;
+using IamGraph.Api.Common.DataLoading;
 using IamGraph.Api.Common.Paging;
 using IamGraph.Api.Common.Relay;
 using IamGraph.Api.Policies;
 using IamGraph.Api.Roles;
 using IamGraph.Catalog.Entities;
-
-using Microsoft.Extensions.DependencyInjection;
 
 using Action = IamGraph.Catalog.Entities.Action;
 
@@ -35,21 +33,18 @@ public sealed class ServiceType : ObjectGraphType<Service>, INodeGraphType
             .Resolve(ctx => ctx.Source.CanonicalIdOrSelf() == ctx.Source.Id);
         Field<NonNullGraphType<ServiceType>>("canonical")
             .Description("The case variant most policies write (ties: ordinal smallest); itself when it is that variant.")
-            .Resolve(ctx => ctx.Source.CanonicalIdOrSelf() == ctx.Source.Id
-                ? ctx.Source
-                : ctx.RequestServicesOrThrow().GetRequiredService<ServiceByIdDataLoader>().Load(ctx.Source.CanonicalIdOrSelf()));
+            // Loaded whole even when it is the service itself: the source may hold only the columns its own selection read.
+            .Resolve(ctx => ctx.LoadById<Service>(ctx.Source.CanonicalIdOrSelf()));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ServiceType>>>>("variants")
             .Description("Every service prefix equal to this one ignoring case, the canonical included, by name (ordinal).")
-            .Resolve(ctx => ctx.RequestServicesOrThrow().GetRequiredService<ServiceVariantsDataLoader>().LoadAll(ctx.Source.CanonicalIdOrSelf()));
+            .ResolveList(ServiceRelations.Variants);
 
         this.ConnectionField<Service, ActionType, Action, ActionFilterInputType, ActionSortInputType>("actions")
-            .Resolve(ctx => ctx.RequestServicesOrThrow().GetRequiredService<ServiceActionsDataLoader>().Load(ctx, ctx.Source.Id));
+            .ResolveConnection(ServiceRelations.Actions);
         this.ConnectionField<Service, PolicyType, Policy, PolicyFilterInputType, PolicySortInputType>("policies")
             .Description("Policies naming at least one action of the service.")
-            .Resolve(ctx => ctx.RequestServicesOrThrow().GetRequiredService<ServicePoliciesDataLoader>().Load(ctx, ctx.Source.Id));
+            .ResolveConnection(ServiceRelations.Policies);
         this.ConnectionField<Service, RoleType, Role, RoleFilterInputType, RoleSortInputType>("roles")
-            .Resolve(ctx => ctx.RequestServicesOrThrow().GetRequiredService<ServiceRolesDataLoader>().Load(ctx, ctx.Source.Id));
+            .ResolveConnection(ServiceRelations.Roles);
     }
-
-    /// <summary>A null canonical id reads as the service itself.</summary>
 }

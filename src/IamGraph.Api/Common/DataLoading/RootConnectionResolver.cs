@@ -1,4 +1,5 @@
 using GraphQL;
+
 using IamGraph.Api.Common.Filtering;
 using IamGraph.Api.Common.Paging;
 using IamGraph.Api.Common.Projection;
@@ -21,9 +22,7 @@ public static class RootConnectionResolver
     public static async Task<Page<TNode>> ResolveAsync<TNode>(IResolveFieldContext context, EntityFieldMap<TNode> map, Func<CatalogDbContext, IQueryable<TNode>> source)
         where TNode : class
     {
-        var services = context.RequestServicesOrThrow();
-        var options = services.GetRequiredService<ApiOptions>();
-        var factory = services.GetRequiredService<IDbContextFactory<CatalogDbContext>>();
+        var options = context.RequestServicesOrThrow().GetRequiredService<ApiOptions>();
         var args = ConnectionArguments.From(context, options);
         var filter = FilterExpressionBuilder.Build(context.GetArgument<object?>("where"), map);
         var order = context.GetArgument<object?>("order");
@@ -42,14 +41,14 @@ public static class RootConnectionResolver
             {
                 return count;
             }
-            await using var db = await factory.CreateDbContextAsync(ct);
+            await using var db = await context.CreateDbContextAsync(ct);
             return (knownCount = await Filtered(db).CountAsync(ct)).Value;
         }
 
         var window = PageWindow.Compute(args, options.DefaultPageSize, null)
             ?? PageWindow.Compute(args, options.DefaultPageSize, await CountAsync(cancellationToken))!.Value;
 
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await using var db = await context.CreateDbContextAsync();
         // One look-ahead row tells hasNextPage without a COUNT.
         Task<List<TNode>> FetchAsync(PageWindow slice) => SortExpressionBuilder.Apply(Filtered(db), order, map)
             .Skip(slice.Start)

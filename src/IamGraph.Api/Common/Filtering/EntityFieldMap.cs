@@ -1,6 +1,9 @@
 using System.Linq.Expressions;
 using System.Reflection;
 
+using IamGraph.Api.Common.DataLoading;
+using IamGraph.Api.Common.Projection;
+
 namespace IamGraph.Api.Common.Filtering;
 
 public enum EntityFieldKind
@@ -54,23 +57,57 @@ public interface IEntityFieldMap
     IReadOnlyList<LambdaExpression> DefaultOrder { get; }
 }
 
-/// <summary>The per-entity field map that drives the one filter/sort engine; each feature folder declares one.</summary>
+/// <summary>
+/// How the API reads one entity in SQL: the fields <c>XFilterInput</c> and <c>XSortInput</c> offer and the expression each stands
+/// for, the default order, and the projection. Each feature folder declares one (<c>PolicyFilterAndSort.Map</c>); the one filter,
+/// sort and projection engine reads it.
+/// </summary>
 public sealed class EntityFieldMap<T> : IEntityFieldMap
 {
     private readonly Dictionary<string, EntityField> _fields = new(StringComparer.Ordinal);
+    private readonly Lazy<Expression<Func<T, T>>> _projection;
 
-    /// <param name="projection">The columns the schema reads; loading only these keeps large pages cheap.</param>
-    public EntityFieldMap(Expression<Func<T, string>> name, Expression<Func<T, int>> id, Expression<Func<T, T>> projection)
+    public EntityFieldMap(Expression<Func<T, string>> name, Expression<Func<T, int>> id)
     {
         DefaultOrder = [name, id];
-        Projection = projection;
+        _projection = new(() => EntityProjection.Of<T>(_fields.Values.Where(f => f.Kind == EntityFieldKind.Reference).Select(f => f.Accessor)));
     }
 
-    public Expression<Func<T, T>> Projection { get; }
+    /// <summary>Every column of the entity and the references it filters by, joined in (see <see cref="EntityProjection"/>).</summary>
+    public Expression<Func<T, T>> Projection => _projection.Value;
 
     public Type EntityType => typeof(T);
     public IReadOnlyDictionary<string, EntityField> Fields => _fields;
     public IReadOnlyList<LambdaExpression> DefaultOrder { get; }
+
+    /// <summary>
+    /// Columns named after their property (camelCase), their kind from its type: text (sortable; the case-insensitive operators
+    /// compare its <c>{Property}Key</c> column where the entity has one), count (sortable) or flag.
+    /// </summary>
+    public EntityFieldMap<T> Columns(params Expression<Func<T, object?>>[] columns)
+    {
+        foreach (var column in columns)
+        {
+            var body = column.Body is UnaryExpression { NodeType: ExpressionType.Convert } convert ? convert.Operand : column.Body;
+            if (body is not MemberExpression { Member: PropertyInfo property })
+            {
+                throw new ArgumentException($"'{column}' does not read a property.", nameof(columns));
+            }
+            var name = char.ToLowerInvariant(property.Name[0]) + property.Name[1..];
+            var accessor = Expression.Lambda(body, column.Parameters);
+            var key = typeof(T).GetProperty(property.Name + "Key") is { } keyProperty && keyProperty.PropertyType == typeof(string)
+                ? Expression.Lambda(Expression.Property(column.Parameters[0], keyProperty), column.Parameters)
+                : null;
+            Add(property.PropertyType switch
+            {
+                var t when t == typeof(string) => new EntityField(name, EntityFieldKind.Text, accessor, Sortable: true, CaseInsensitiveKey: key),
+                var t when t == typeof(int) => new EntityField(name, EntityFieldKind.Count, accessor, Sortable: true),
+                var t when t == typeof(bool) => new EntityField(name, EntityFieldKind.Flag, accessor, Sortable: false),
+                var t => throw new ArgumentException($"No filter kind for {typeof(T).Name}.{property.Name} ({t.Name}).", nameof(columns)),
+            });
+        }
+        return this;
+    }
 
     public EntityFieldMap<T> Text(string name, Expression<Func<T, string>> accessor, bool sortable = false, Expression<Func<T, string>>? caseInsensitiveKey = null) =>
         Add(new EntityField(name, EntityFieldKind.Text, accessor, sortable, CaseInsensitiveKey: caseInsensitiveKey));
@@ -81,11 +118,13 @@ public sealed class EntityFieldMap<T> : IEntityFieldMap
     public EntityFieldMap<T> Flag(string name, Expression<Func<T, bool>> accessor) =>
         Add(new EntityField(name, EntityFieldKind.Flag, accessor, Sortable: false));
 
+    /// <summary>A required to-one navigation: filtered with the target's own input, and joined into <see cref="Projection"/>.</summary>
     public EntityFieldMap<T> Reference<TTarget, TFilterInput>(string name, Expression<Func<T, TTarget>> accessor, Func<EntityFieldMap<TTarget>> target) =>
         Add(new EntityField(name, EntityFieldKind.Reference, accessor, Sortable: false, typeof(TFilterInput), target));
 
-    public EntityFieldMap<T> Collection<TTarget, TListFilterInput>(string name, Expression<Func<T, IEnumerable<TTarget>>> accessor, Func<EntityFieldMap<TTarget>> target) =>
-        Add(new EntityField(name, EntityFieldKind.Collection, accessor, Sortable: false, typeof(TListFilterInput), target));
+    /// <summary>A to-many relation filtered with <c>some/none/all/any</c>, through the navigation its declaration names.</summary>
+    public EntityFieldMap<T> Collection<TListFilterInput>(string name, IFilterableRelation<T> relation) =>
+        Add(new EntityField(name, EntityFieldKind.Collection, relation.Navigation, Sortable: false, typeof(TListFilterInput), () => relation.Nodes));
 
     private EntityFieldMap<T> Add(EntityField field)
     {

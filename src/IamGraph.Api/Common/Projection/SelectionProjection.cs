@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Linq.Expressions;
+using System.Reflection;
+
 using GraphQL;
 using GraphQLParser.AST;
 
@@ -8,11 +10,12 @@ namespace IamGraph.Api.Common.Projection;
 /// <summary>
 /// Narrows an entity projection (<c>e => new T { Id = e.Id, Name = e.Name, ... }</c>) to the members the query's selection
 /// reads, as HotChocolate's projections do: reading 4 columns instead of 17 for each of a thousand nested rows is most of
-/// what a large nested query costs. Keys the resolvers and loaders need (Id, CanonicalId, ServiceId) are always kept.
+/// what a large nested query costs. Keys the resolvers and loaders need (<c>Id</c>, and ids such as <c>CanonicalId</c> and
+/// <c>ServiceId</c>) are always kept. A field that returns another row (<c>canonical</c>) must load it whole (by id), never
+/// hand on this narrowed one: it holds only this selection's columns.
 /// </summary>
 public static class SelectionProjection
 {
-    private static readonly HashSet<string> AlwaysKept = new(StringComparer.Ordinal) { "Id", "CanonicalId", "ServiceId" };
     private static readonly ConcurrentDictionary<(LambdaExpression, string), LambdaExpression> Cache = new();
 
     /// <summary>Distinct selections cached at most; past it, narrowed projections are built per request (clients cannot grow memory).</summary>
@@ -21,6 +24,10 @@ public static class SelectionProjection
     /// <summary>The projection narrowed to what the connection field's <c>nodes</c> and <c>edges { node }</c> select.</summary>
     public static Expression<Func<T, T>> ForConnection<T>(IResolveFieldContext context, Expression<Func<T, T>> projection) =>
         Narrow(projection, SelectedFields.OfConnectionNodes(context));
+
+    /// <summary>The projection narrowed to what a list field (<c>variants { ... }</c>) selects.</summary>
+    public static Expression<Func<T, T>> ForList<T>(IResolveFieldContext context, Expression<Func<T, T>> projection) =>
+        Narrow(projection, SelectedFields.OfField(context));
 
     /// <summary>The projection narrowed to <paramref name="selection"/>; the whole projection when the selection is unknown.</summary>
     public static Expression<Func<T, T>> Narrow<T>(Expression<Func<T, T>> projection, SelectedFields? selection) =>
@@ -47,7 +54,7 @@ public static class SelectionProjection
                 continue;
             }
             var field = char.ToLowerInvariant(assignment.Member.Name[0]) + assignment.Member.Name[1..];
-            if (AlwaysKept.Contains(assignment.Member.Name) || assignment.Expression is ConstantExpression)
+            if (IsKey(assignment.Member) || assignment.Expression is ConstantExpression)
             {
                 bindings.Add(assignment);
             }
@@ -60,6 +67,11 @@ public static class SelectionProjection
         }
         return Expression.MemberInit(init.NewExpression, bindings);
     }
+
+    private static bool IsKey(MemberInfo member) =>
+        member is PropertyInfo { Name: var name } property
+        && (property.PropertyType == typeof(int) || property.PropertyType == typeof(int?))
+        && name.EndsWith("Id", StringComparison.Ordinal);
 }
 
 /// <summary>The field names a selection set reads (fragments and inline fragments merged), with their own selections.</summary>
@@ -76,10 +88,13 @@ public sealed class SelectedFields
 
     public string Signature { get; }
 
+    /// <summary>What the field being resolved selects.</summary>
+    public static SelectedFields? OfField(IResolveFieldContext context) => Of(context.FieldAst.SelectionSet, context.Document);
+
     /// <summary>The union of <c>nodes { ... }</c> and <c>edges { node { ... } }</c> under a connection field.</summary>
     public static SelectedFields? OfConnectionNodes(IResolveFieldContext context)
     {
-        var connection = Of(context.FieldAst.SelectionSet, context.Document);
+        var connection = OfField(context);
         if (connection is null)
         {
             return null;

@@ -1,0 +1,113 @@
+using System.Collections.Concurrent;
+using System.Linq.Expressions;
+
+using GraphQL;
+using GraphQL.Builders;
+using GraphQL.DataLoader;
+
+using IamGraph.Api.Common.Filtering;
+using IamGraph.Api.Common.Paging;
+using IamGraph.Api.Common.Projection;
+using IamGraph.Api.Common.Sorting;
+using IamGraph.Catalog;
+
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IamGraph.Api.Common.DataLoading;
+
+/// <summary>
+/// Loads a <see cref="Relation{TParent,TNode,TItem}"/> for every parent of a level in ONE statement: the filtered nodes joined
+/// to the parent ids, ordered in SQL, then grouped and sliced per parent in memory (totalCount per parent from the same rows).
+/// One batch per connection field of the query, since a field's arguments are the same for all its parents. Request-scoped.
+/// </summary>
+public sealed class RelationLoader<TParent, TNode, TItem>(IDbContextFactory<CatalogDbContext> factory, ApiOptions options)
+    : BatchLoader<int, Page<TItem>>
+    where TNode : class
+{
+    /// <summary><c>l => new ParentLink { ParentId = l.ParentId, Node = projection(l.Node) }</c>, built once per projection.</summary>
+    private static readonly ConcurrentDictionary<(Expression<Func<TNode, TNode>>, bool), Expression<Func<ParentLink<TNode>, ParentLink<TNode>>>> ProjectLinks = new();
+
+    /// <summary>A nested connection field (<c>policy.actions(first:, where:, order:)</c>).</summary>
+    public IDataLoaderResult<Page<TItem>?> Load(Relation<TParent, TNode, TItem> relation, IResolveFieldContext context, int parentId) =>
+        // The field's arguments and selection are the same for every parent of the batch: read them once.
+        Load((relation, context.FieldAst), parentId, () =>
+        {
+            var nodes = relation.Nodes;
+            var args = ConnectionArguments.From(context, options);
+            var filter = FilterExpressionBuilder.Build(context.GetArgument<object?>("where"), nodes);
+            var order = context.GetArgument<object?>("order");
+            var projection = SelectionProjection.ForConnection(context, nodes.Projection);
+            return (ids, ct) => FetchAsync(relation, ids, args, filter, order, projection, ct);
+        });
+
+    /// <summary>Every item of each parent in the default order, for plain list fields (<c>action.variants</c>).</summary>
+    public IDataLoaderResult<IReadOnlyList<TItem>> LoadAll(Relation<TParent, TNode, TItem> relation, IResolveFieldContext context, int parentId) =>
+        Load((relation, context.FieldAst), parentId, () =>
+        {
+            var projection = SelectionProjection.ForList(context, relation.Nodes.Projection);
+            return (ids, ct) => FetchAsync(relation, ids, new ConnectionArguments(int.MaxValue, null, null, null), null, null, projection, ct);
+        })
+        .Map(page => (IReadOnlyList<TItem>)[.. page?.Nodes ?? []]);
+
+    private async Task<IReadOnlyDictionary<int, Page<TItem>>> FetchAsync(
+        Relation<TParent, TNode, TItem> relation,
+        IReadOnlyCollection<int> parentIds,
+        ConnectionArguments args,
+        Expression<Func<TNode, bool>>? filter,
+        object? order,
+        Expression<Func<TNode, TNode>> projection,
+        CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var nodes = db.Set<TNode>().AsNoTracking();
+        if (filter is not null)
+        {
+            nodes = nodes.Where(filter);
+        }
+        var rows = await SortExpressionBuilder.Apply(relation.Links(db, nodes, [.. parentIds]), l => l.Node, order, relation.Nodes)
+            .Select(ProjectLink(projection, relation.HasDetail))
+            .ToListAsync(cancellationToken);
+
+        var byParent = rows.ToLookup(row => row.ParentId, relation.Item);
+        return parentIds.ToDictionary(id => id, id => Page.FromList([.. byParent[id]], args, options.DefaultPageSize));
+    }
+
+    private static Expression<Func<ParentLink<TNode>, ParentLink<TNode>>> ProjectLink(Expression<Func<TNode, TNode>> projection, bool hasDetail) =>
+        ProjectLinks.TryGetValue((projection, hasDetail), out var cached) ? cached
+        : ProjectLinks.Count < 4096 ? ProjectLinks.GetOrAdd((projection, hasDetail), key => BuildProjectLink(key.Item1, key.Item2))
+        : BuildProjectLink(projection, hasDetail);
+
+    private static Expression<Func<ParentLink<TNode>, ParentLink<TNode>>> BuildProjectLink(Expression<Func<TNode, TNode>> projection, bool hasDetail)
+    {
+        var link = Expression.Parameter(typeof(ParentLink<TNode>), "l");
+        var node = new ReplaceParameter(projection.Parameters[0], Expression.Property(link, nameof(ParentLink<TNode>.Node))).Visit(projection.Body);
+        var type = typeof(ParentLink<TNode>);
+        List<MemberBinding> bindings =
+        [
+            Expression.Bind(type.GetProperty(nameof(ParentLink<TNode>.ParentId))!, Expression.Property(link, nameof(ParentLink<TNode>.ParentId))),
+            Expression.Bind(type.GetProperty(nameof(ParentLink<TNode>.Node))!, node),
+        ];
+        if (hasDetail)
+        {
+            bindings.Add(Expression.Bind(type.GetProperty(nameof(ParentLink<TNode>.Detail))!, Expression.Property(link, nameof(ParentLink<TNode>.Detail))));
+        }
+        return Expression.Lambda<Func<ParentLink<TNode>, ParentLink<TNode>>>(Expression.MemberInit(Expression.New(type), bindings), link);
+    }
+}
+
+/// <summary>The field line of a relation: <c>.ResolveConnection(PolicyRelations.Actions)</c> on a connection field, <c>.ResolveList(...)</c> on a list.</summary>
+public static class RelationFieldExtensions
+{
+    public static FieldBuilder<TParent, object> ResolveConnection<TParent, TNode, TItem>(this FieldBuilder<TParent, object> field, Relation<TParent, TNode, TItem> relation)
+        where TNode : class =>
+        field.Resolve(ctx => Loader<TParent, TNode, TItem>(ctx).Load(relation, ctx, relation.ParentIdOf(ctx.Source)));
+
+    public static FieldBuilder<TParent, object> ResolveList<TParent, TNode, TItem>(this FieldBuilder<TParent, object> field, Relation<TParent, TNode, TItem> relation)
+        where TNode : class =>
+        field.Resolve(ctx => Loader<TParent, TNode, TItem>(ctx).LoadAll(relation, ctx, relation.ParentIdOf(ctx.Source)));
+
+    private static RelationLoader<TParent, TNode, TItem> Loader<TParent, TNode, TItem>(IResolveFieldContext context)
+        where TNode : class =>
+        context.RequestServicesOrThrow().GetRequiredService<RelationLoader<TParent, TNode, TItem>>();
+}
