@@ -50,6 +50,6 @@ public sealed class ActionVariantsDataLoader(IDbContextFactory<CatalogDbContext>
 
     protected override IQueryable<ParentLink<Action>> Links(CatalogDbContext db, IQueryable<Action> nodes, int[] parentIds) =>
         from node in nodes
-        where parentIds.Contains(node.CanonicalId ?? node.Id)
-        select new ParentLink<Action> { ParentId = node.CanonicalId ?? node.Id, Node = node };
+        where parentIds.Contains(node.CanonicalId)
+        select new ParentLink<Action> { ParentId = node.CanonicalId, Node = node };
 }

@@ -40,7 +40,7 @@ public static class ActionFields
         })
         .Text("name", a => a.Name, sortable: true, caseInsensitiveKey: a => a.NameKey)
         .Flag("isWildcard", a => a.IsWildcard)
-        .Flag("isCanonical", a => a.CanonicalId == null || a.CanonicalId == a.Id)
+        .Flag("isCanonical", a => a.CanonicalId == a.Id)
         .Count("policyCount", a => a.PolicyCount, sortable: true)
         .Count("roleCount", a => a.RoleCount, sortable: true)
         .Count("grantedByCount", a => a.GrantedByCount, sortable: true)

@@ -33,20 +33,20 @@ public sealed class ActionType : ObjectGraphType<Action>, INodeGraphType
         Field(a => a.RoleCount);
         Field<NonNullGraphType<BooleanGraphType>>("isCanonical")
             .Description("True for the case variant most policies write (ties: ordinal smallest).")
-            .Resolve(ctx => ctx.Source.CanonicalIdOrSelf() == ctx.Source.Id);
+            .Resolve(ctx => ctx.Source.CanonicalId == ctx.Source.Id);
         Field<NonNullGraphType<ActionType>>("canonical")
             .Description("The case variant most policies write (ties: ordinal smallest); itself when it is that variant. IAM reads all variants as this one.")
-            .Resolve(ctx => ctx.Source.CanonicalIdOrSelf() == ctx.Source.Id
+            .Resolve(ctx => ctx.Source.CanonicalId == ctx.Source.Id
                 ? ctx.Source
-                : ctx.RequestServicesOrThrow().GetRequiredService<ActionByIdDataLoader>().Load(ctx.Source.CanonicalIdOrSelf()));
+                : ctx.RequestServicesOrThrow().GetRequiredService<ActionByIdDataLoader>().Load(ctx.Source.CanonicalId));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ActionType>>>>("variants")
             .Description("Every action string equal to this one ignoring case, the canonical included, by name (ordinal).")
-            .Resolve(ctx => ctx.RequestServicesOrThrow().GetRequiredService<ActionVariantsDataLoader>().LoadAll(ctx.Source.CanonicalIdOrSelf()));
+            .Resolve(ctx => ctx.RequestServicesOrThrow().GetRequiredService<ActionVariantsDataLoader>().LoadAll(ctx.Source.CanonicalId));
         Field<NonNullGraphType<IntGraphType>>("grantedByCount")
             .Description("How many policies grant this action by IAM's rules (case-insensitive, wildcards expanded); answered for the canonical variant. 0 for a pattern.")
-            .Resolve(ctx => ctx.Source.CanonicalIdOrSelf() == ctx.Source.Id
+            .Resolve(ctx => ctx.Source.CanonicalId == ctx.Source.Id
                 ? ctx.Source.GrantedByCount
-                : ctx.RequestServicesOrThrow().GetRequiredService<ActionByIdDataLoader>().Load(ctx.Source.CanonicalIdOrSelf()).Map(c => c?.GrantedByCount ?? 0));
+                : ctx.RequestServicesOrThrow().GetRequiredService<ActionByIdDataLoader>().Load(ctx.Source.CanonicalId).Map(c => c?.GrantedByCount ?? 0));
         Field(a => a.MatchCount).Description("How many canonical concrete actions this string covers: 1 for a literal, any number for a pattern.");
         Field<NonNullGraphType<ServiceType>>("service")
             .Description("The service prefix before the first ':' (`all` for `*`).")
@@ -62,14 +62,12 @@ public sealed class ActionType : ObjectGraphType<Action>, INodeGraphType
         this.CustomConnectionField<Action, PolicyGrantConnectionGraphType, PolicyFilterInputType, PolicySortInputType>("grantedBy")
             .Description("Policies granting this action by IAM's rules (case-insensitive, `*` and `?` expanded), each edge with the patterns that matched. "
                 + "Answered for the canonical variant; empty for a pattern (see `matches`).")
-            .Resolve(ctx => ctx.RequestServicesOrThrow().GetRequiredService<ActionGrantsDataLoader>().Load(ctx, ctx.Source.CanonicalIdOrSelf()));
+            .Resolve(ctx => ctx.RequestServicesOrThrow().GetRequiredService<ActionGrantsDataLoader>().Load(ctx, ctx.Source.CanonicalId));
         this.ConnectionField<Action, ActionType, Action, ActionFilterInputType, ActionSortInputType>("matches")
             .Description("The canonical concrete actions this string covers: for a pattern every catalogue action it matches, for a literal its canonical variant.")
             .Resolve(ctx => ctx.RequestServicesOrThrow().GetRequiredService<ActionMatchesDataLoader>().Load(ctx, ctx.Source.Id));
         this.ConnectionField<Action, ActionType, Action, ActionFilterInputType, ActionSortInputType>("matchedBy")
             .Description("The action strings (patterns and literals, any case) that cover this action; answered for the canonical variant.")
-            .Resolve(ctx => ctx.RequestServicesOrThrow().GetRequiredService<ActionMatchedByDataLoader>().Load(ctx, ctx.Source.CanonicalIdOrSelf()));
+            .Resolve(ctx => ctx.RequestServicesOrThrow().GetRequiredService<ActionMatchedByDataLoader>().Load(ctx, ctx.Source.CanonicalId));
     }
-
-    /// <summary>A null canonical id (catalogues written before canonicals existed) reads as the action itself.</summary>
 }

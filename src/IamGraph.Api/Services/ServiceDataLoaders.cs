@@ -64,6 +64,6 @@ public sealed class ServiceVariantsDataLoader(IDbContextFactory<CatalogDbContext
 
     protected override IQueryable<ParentLink<Service>> Links(CatalogDbContext db, IQueryable<Service> nodes, int[] parentIds) =>
         from node in nodes
-        where parentIds.Contains(node.CanonicalId ?? node.Id)
-        select new ParentLink<Service> { ParentId = node.CanonicalId ?? node.Id, Node = node };
+        where parentIds.Contains(node.CanonicalId)
+        select new ParentLink<Service> { ParentId = node.CanonicalId, Node = node };
 }

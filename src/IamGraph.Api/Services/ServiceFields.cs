@@ -25,7 +25,7 @@ public static class ServiceFields
             RoleCount = s.RoleCount,
         })
         .Text("name", s => s.Name, sortable: true, caseInsensitiveKey: s => s.NameKey)
-        .Flag("isCanonical", s => s.CanonicalId == null || s.CanonicalId == s.Id)
+        .Flag("isCanonical", s => s.CanonicalId == s.Id)
         .Count("actionCount", s => s.ActionCount, sortable: true)
         .Count("policyCount", s => s.PolicyCount, sortable: true)
         .Count("roleCount", s => s.RoleCount, sortable: true)

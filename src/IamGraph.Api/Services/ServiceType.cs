@@ -32,15 +32,15 @@ public sealed class ServiceType : ObjectGraphType<Service>, INodeGraphType
         Field(s => s.RoleCount);
         Field<NonNullGraphType<BooleanGraphType>>("isCanonical")
             .Description("True for the case variant most policies write (ties: ordinal smallest).")
-            .Resolve(ctx => ctx.Source.CanonicalIdOrSelf() == ctx.Source.Id);
+            .Resolve(ctx => ctx.Source.CanonicalId == ctx.Source.Id);
         Field<NonNullGraphType<ServiceType>>("canonical")
             .Description("The case variant most policies write (ties: ordinal smallest); itself when it is that variant.")
-            .Resolve(ctx => ctx.Source.CanonicalIdOrSelf() == ctx.Source.Id
+            .Resolve(ctx => ctx.Source.CanonicalId == ctx.Source.Id
                 ? ctx.Source
-                : ctx.RequestServicesOrThrow().GetRequiredService<ServiceByIdDataLoader>().Load(ctx.Source.CanonicalIdOrSelf()));
+                : ctx.RequestServicesOrThrow().GetRequiredService<ServiceByIdDataLoader>().Load(ctx.Source.CanonicalId));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ServiceType>>>>("variants")
             .Description("Every service prefix equal to this one ignoring case, the canonical included, by name (ordinal).")
-            .Resolve(ctx => ctx.RequestServicesOrThrow().GetRequiredService<ServiceVariantsDataLoader>().LoadAll(ctx.Source.CanonicalIdOrSelf()));
+            .Resolve(ctx => ctx.RequestServicesOrThrow().GetRequiredService<ServiceVariantsDataLoader>().LoadAll(ctx.Source.CanonicalId));
 
         this.ConnectionField<Service, ActionType, Action, ActionFilterInputType, ActionSortInputType>("actions")
             .Resolve(ctx => ctx.RequestServicesOrThrow().GetRequiredService<ServiceActionsDataLoader>().Load(ctx, ctx.Source.Id));
@@ -50,6 +50,4 @@ public sealed class ServiceType : ObjectGraphType<Service>, INodeGraphType
         this.ConnectionField<Service, RoleType, Role, RoleFilterInputType, RoleSortInputType>("roles")
             .Resolve(ctx => ctx.RequestServicesOrThrow().GetRequiredService<ServiceRolesDataLoader>().Load(ctx, ctx.Source.Id));
     }
-
-    /// <summary>A null canonical id reads as the service itself.</summary>
 }
