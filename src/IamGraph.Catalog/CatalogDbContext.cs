@@ -32,7 +32,8 @@ public class CatalogDbContext(DbContextOptions<CatalogDbContext> options) : DbCo
             e.HasIndex(s => s.Name).IsUnique();
             e.HasIndex(s => s.NameKey);
             e.HasMany(s => s.Actions).WithOne(a => a.Service).HasForeignKey(a => a.ServiceId);
-            e.HasOne(s => s.Canonical).WithMany(s => s.Variants).HasForeignKey(s => s.CanonicalId);
+            // Every row names its canonical variant (itself when it is that one); no cascade: catalogues are rebuilt whole, never deleted from.
+            e.HasOne(s => s.Canonical).WithMany(s => s.Variants).HasForeignKey(s => s.CanonicalId).OnDelete(DeleteBehavior.NoAction);
         });
 
         modelBuilder.Entity<Action>(e =>
@@ -40,7 +41,7 @@ public class CatalogDbContext(DbContextOptions<CatalogDbContext> options) : DbCo
             e.HasIndex(a => a.Name).IsUnique();
             e.HasIndex(a => a.NameKey);
             e.HasIndex(a => a.ServiceId);
-            e.HasOne(a => a.Canonical).WithMany(a => a.Variants).HasForeignKey(a => a.CanonicalId);
+            e.HasOne(a => a.Canonical).WithMany(a => a.Variants).HasForeignKey(a => a.CanonicalId).OnDelete(DeleteBehavior.NoAction);
         });
 
         modelBuilder.Entity<Policy>(e =>

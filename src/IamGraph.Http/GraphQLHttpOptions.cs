@@ -3,6 +3,7 @@ namespace IamGraph.Http;
 /// <summary>
 /// Transport limits and switches, bound from the configuration section <see cref="SectionName"/>.
 /// Defaults are safe for a public read-mostly API; each limit rejects a request before any resolver runs.
+/// The defaults here are the server's: configuration only overrides them (the README's Limits table states them).
 /// </summary>
 public sealed class GraphQLHttpOptions
 {
@@ -24,7 +25,7 @@ public sealed class GraphQLHttpOptions
     /// Budget for GraphQL.NET's complexity analyzer: roughly the number of objects and scalars a query could return,
     /// counting each list as <see cref="AssumedListSize"/> items unless `first`/`last` says otherwise.
     /// </summary>
-    public int MaxComplexity { get; set; } = 25_000;
+    public int MaxComplexity { get; set; } = 250_000;
 
     /// <summary>How many items the complexity analyzer assumes an unpaged list returns.</summary>
     public double AssumedListSize { get; set; } = 20;

@@ -8,6 +8,7 @@ using IamGraph.Http.Limits;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
 namespace IamGraph.Http;
@@ -40,6 +41,7 @@ public static class GraphQLHttpServiceCollectionExtensions
         services.AddSingleton<ExecutionLimits>();
         services.AddSingleton<GraphQLHttpEndpoint>();
 
+        services.AddHealthChecks();
         services.AddCors();
         services.AddOptions<CorsOptions>().Configure<IOptions<GraphQLHttpOptions>>((cors, http) =>
             cors.AddPolicy(CorsPolicyName, policy =>
@@ -60,9 +62,10 @@ public static class GraphQLHttpServiceCollectionExtensions
     }
 
     /// <summary>Adds a check that /readyz runs (e.g. "database reachable"); every registered check must pass.</summary>
-    public static IServiceCollection AddIamGraphReadinessCheck(this IServiceCollection services, string name, ReadinessCheck check)
+    public static IServiceCollection AddIamGraphReadinessCheck<TCheck>(this IServiceCollection services, string name)
+        where TCheck : class, IHealthCheck
     {
-        services.AddSingleton(new NamedReadinessCheck(name, check));
+        services.AddHealthChecks().AddCheck<TCheck>(name, HealthStatus.Unhealthy, [HealthEndpoints.ReadinessTag], HealthEndpoints.CheckTimeout);
         return services;
     }
 }

@@ -5,6 +5,8 @@ using GraphQL;
 
 using IamGraph.Api.Tests.Engines;
 using IamGraph.Catalog;
+using IamGraph.Import.Model;
+using IamGraph.Import.Writing;
 using IamGraph.Testing;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,6 +35,10 @@ public abstract class ApiFixture(CatalogProvider provider) : IAsyncLifetime
 
     /// <summary>Writes the catalogue into the new, empty database.</summary>
     protected abstract void Write(TestCatalog catalog);
+
+    /// <summary>What an import of <paramref name="docs"/> writes: the real import model, then the engine's catalogue writer.</summary>
+    protected static void WriteAsImported(TestCatalog catalog, DocsCatalog docs, IEnumerable<string>? knownActions = null) =>
+        CatalogWriters.For(catalog.Connection).Write(CatalogBuilder.Build(docs, knownActions));
 
     public async Task InitializeAsync()
     {
@@ -92,32 +98,6 @@ public abstract class ApiFixture(CatalogProvider provider) : IAsyncLifetime
             await _catalog.DisposeAsync();
         }
     }
-}
-
-/// <summary>The hand-made <see cref="CatalogBuilder.Sample"/> catalogue, inserted through EF with the same ids on every engine.</summary>
-public abstract class CatalogFixture(CatalogProvider provider) : ApiFixture(provider)
-{
-    protected override void Write(TestCatalog catalog)
-    {
-        using var db = catalog.OpenMigrated();
-        CatalogBuilder.Sample().SaveTo(db);
-    }
-}
-
-public sealed class SqliteCatalogFixture() : CatalogFixture(CatalogProvider.Sqlite);
-
-public sealed class PostgresCatalogFixture() : CatalogFixture(CatalogProvider.Postgres);
-
-[CollectionDefinition(Name)]
-public sealed class SqliteCatalogCollection : ICollectionFixture<SqliteCatalogFixture>
-{
-    public const string Name = "catalog on SQLite";
-}
-
-[CollectionDefinition(Name)]
-public sealed class PostgresCatalogCollection : ICollectionFixture<PostgresCatalogFixture>
-{
-    public const string Name = "catalog on PostgreSQL";
 }
 
 /// <summary>Counts SQL statements per logical flow (AsyncLocal), so a test sees only its own request's statements.</summary>

@@ -20,7 +20,7 @@ namespace IamGraph.Api.Tests;
 /// </summary>
 public abstract class GrantsFixture(CatalogProvider provider) : ApiFixture(provider)
 {
-    protected override void Write(TestCatalog catalog) => CatalogWriters.For(catalog.Connection).Write(Import.Model.CatalogBuilder.Build(Docs()));
+    protected override void Write(TestCatalog catalog) => WriteAsImported(catalog, Docs());
 
     public static DocsCatalog Docs() => new(
         "/docs",
@@ -48,13 +48,10 @@ public abstract class GrantsFixture(CatalogProvider provider) : ApiFixture(provi
 
     public static string Arn(string policy) => "arn:aws:iam::aws:policy/" + policy;
 
-    private static PolicyPage Policy(string name, params string[] actions) =>
-        new(name, Arn(name), [.. actions.Select((a, i) => new Sourced<string>(a, new SourceRef($"policies/{name.ToLowerInvariant()}.md", 10 + i)))], [], [],
-            new SourceRef($"policies/{name.ToLowerInvariant()}.md", 1));
+    private static PolicyPage Policy(string name, params string[] actions) => DocsPages.Policy(name, Arn(name), actions);
 
     private static RolePage Role(string name, params string[] policies) =>
-        new(name, $"arn:aws:iam::123456789012:role/{name}", [.. policies.Select((p, i) => new Sourced<string>(Arn(p), new SourceRef($"roles/{name.ToLowerInvariant()}.md", 8 + i)))], [],
-            new SourceRef($"roles/{name.ToLowerInvariant()}.md", 1));
+        DocsPages.Role(name, $"arn:aws:iam::123456789012:role/{name}", [.. policies.Select(Arn)]);
 }
 
 public sealed class SqliteGrantsFixture() : GrantsFixture(CatalogProvider.Sqlite);

@@ -3,6 +3,10 @@ using System.Text;
 using GraphQL;
 
 using IamGraph.Api.Tests.Engines;
+using IamGraph.Catalog;
+
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IamGraph.Api.Tests;
 
@@ -10,12 +14,26 @@ public abstract class NodeTests(ApiFixture api)
 {
     private static string Id(string type, int id) => Convert.ToBase64String(Encoding.UTF8.GetBytes($"{type}:{id}"));
 
+    /// <summary>The node id of an entity, from the key the import gave it (read from the database, not through the API).</summary>
+    private async Task<string> IdOfAsync(string type, string name)
+    {
+        await using var db = await api.Services.GetRequiredService<IDbContextFactory<CatalogDbContext>>().CreateDbContextAsync();
+        var key = type switch
+        {
+            "Service" => await db.Services.Where(e => e.Name == name).Select(e => e.Id).SingleAsync(),
+            "Action" => await db.Actions.Where(e => e.Name == name).Select(e => e.Id).SingleAsync(),
+            "Policy" => await db.Policies.Where(e => e.Name == name).Select(e => e.Id).SingleAsync(),
+            "Role" => await db.Roles.Where(e => e.Name == name).Select(e => e.Id).SingleAsync(),
+            _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
+        };
+        return Id(type, key);
+    }
+
     [EngineFact]
     public async Task Ids_are_base64_of_type_name_and_key()
     {
-        // The fixture adds s3 first, so its key is 1.
         var data = await api.DataAsync("""{ service(name: "s3") { id } }""");
-        Assert.Equal(Id("Service", 1), data.At("service", "id").GetString());
+        Assert.Equal(await IdOfAsync("Service", "s3"), data.At("service", "id").GetString());
     }
 
     [EngineFact]
@@ -40,7 +58,7 @@ public abstract class NodeTests(ApiFixture api)
     public async Task Nodes_keeps_order_and_returns_null_for_unknown_ids()
     {
         var query = $$"""
-            { nodes(ids: ["{{Id("Role", 2)}}", "{{Id("Policy", 3)}}", "{{Id("Service", 999)}}", "{{Id("Action", 7)}}", "{{Id("Nope", 1)}}"]) {
+            { nodes(ids: ["{{await IdOfAsync("Role", "AdminRole")}}", "{{await IdOfAsync("Policy", "AWSLambdaRole")}}", "{{Id("Service", 999)}}", "{{await IdOfAsync("Action", "*")}}", "{{Id("Nope", 1)}}"]) {
                 __typename ... on Role { name } ... on Policy { name } ... on Action { name } } }
             """;
         var nodes = (await api.DataAsync(query)).At("nodes");

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 using IamGraph.Api.Tests.Engines;
 using IamGraph.Catalog;
 using IamGraph.Import;
@@ -92,37 +90,6 @@ public abstract class SharedDocsGrantsTests(SharedDocsCatalog catalog, ITestOutp
         Assert.NotEmpty(names);
         Assert.Contains("AdministratorAccess", names);
         Assert.Equal(expected, names);
-    }
-
-    /// <summary>Opt-in (IAMGRAPH_BENCH=1): in-process throughput of policiesGranting of five actions on the real catalogue.</summary>
-    [DocsEngineFact]
-    public async Task Measure_policiesGranting_throughput()
-    {
-        if (Environment.GetEnvironmentVariable("IAMGRAPH_BENCH") != "1")
-        {
-            return;
-        }
-        var api = await catalog.GetAsync();
-        var query = """{ policiesGranting(actions: ["s3:GetObject", "s3:ListBucket", "s3:PutObject", "ecr:BatchGetImage", "ecr:GetAuthorizationToken"], first: 100) { nodes { name arn effectiveActionCount } } }""";
-        var q2 = """{ action(name: "ecr:BatchGetImage") { policies(first: 100) { nodes { name arn actionCount } } } }""";
-        foreach (var (name, text) in new[] { ("Q2", q2), ("policiesGranting x5", query) })
-        {
-            for (var i = 0; i < 200; i++)
-            {
-                await api.DataAsync(text);
-            }
-            var best = double.MaxValue;
-            for (var round = 0; round < 7; round++)
-            {
-                var sw = Stopwatch.StartNew();
-                for (var i = 0; i < 30; i++)
-                {
-                    await api.ExecuteAsync(text);
-                }
-                best = Math.Min(best, sw.Elapsed.TotalMilliseconds / 30);
-            }
-            output.WriteLine($"{name}: best {best:F2} ms/req sequential in-process (one core: {1000 / best:F0} req/s)");
-        }
     }
 }
 

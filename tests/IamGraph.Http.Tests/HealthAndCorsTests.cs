@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
 
-using IamGraph.Http.TestHost;
 using IamGraph.Http.Tests.Infrastructure;
+using IamGraph.Http.Tests.TestApp;
 
 using Microsoft.Extensions.DependencyInjection;
 
@@ -42,6 +42,36 @@ public sealed class HealthAndCorsTests(TestHostFactory factory) : IClassFixture<
         {
             readiness.IsReady = true;
         }
+    }
+
+    [Fact]
+    public async Task Readyz_does_not_show_what_a_failing_check_threw()
+    {
+        ReadinessSwitch readiness = factory.Services.GetRequiredService<ReadinessSwitch>();
+        readiness.Failure = new InvalidOperationException("secret: Host=db.internal;Password=hunter2");
+        try
+        {
+            using HttpResponseMessage response = await factory.CreateClient().GetAsync("/readyz");
+            string text = await response.Content.ReadAsStringAsync();
+
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+            Assert.Equal("check failed", JsonNode.Parse(text)!["checks"]![0]!["detail"]!.GetValue<string>());
+            Assert.DoesNotContain("hunter2", text);
+        }
+        finally
+        {
+            readiness.Failure = null;
+        }
+    }
+
+    [Theory]
+    [InlineData("/healthz")]
+    [InlineData("/readyz")]
+    public async Task Probes_answer_GET_only(string path)
+    {
+        using HttpResponseMessage response = await factory.CreateClient().PostAsync(path, null);
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
     }
 
     [Fact]

@@ -2,6 +2,9 @@ using System.Net;
 using System.Text.Json;
 using IamGraph.Catalog;
 using IamGraph.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace IamGraph.Tests;
 
@@ -85,6 +88,27 @@ public sealed class ServeTests
 
         var error = Assert.Throws<InvalidOperationException>(() => Hosting.CatalogBootstrap.EnsureCurrentSchema(database));
 
+        Assert.Contains("iamgraph import", error.Message);
+    }
+
+    [Fact]
+    public void A_catalogue_one_migration_behind_is_refused_naming_the_missing_migration()
+    {
+        // As the previous schema wrote it: every migration but this build's last (e.g. nullable canonical ids).
+        using var dir = new TempDirectory();
+        var database = CatalogConnection.Parse(dir.File("previous.db"));
+        string missing;
+        using (var db = new CatalogDbContext(CatalogDatabase.SqliteOptions(dir.File("previous.db"), readOnly: false)))
+        {
+            var migrations = db.Database.GetMigrations().ToList();
+            db.GetService<IMigrator>().Migrate(migrations[^2]);
+            missing = migrations[^1];
+        }
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+
+        var error = Assert.Throws<InvalidOperationException>(() => Hosting.CatalogBootstrap.EnsureCurrentSchema(database));
+
+        Assert.Contains(missing, error.Message);
         Assert.Contains("iamgraph import", error.Message);
     }
 }

@@ -8,7 +8,13 @@ namespace IamGraph.Import.Model;
 /// </summary>
 public static class CatalogBuilder
 {
-    public static CatalogSnapshot Build(DocsCatalog docs)
+    /// <summary>The catalogue to store: entities with ids in ordinal name order, every relation, every count.</summary>
+    /// <param name="docs">What the readers found.</param>
+    /// <param name="knownActions">
+    /// Action names known beyond what the policy pages name (an action catalogue, say): they join the catalogue with
+    /// no policies, as canonical variants and pattern matches like any other. The docs alone give none.
+    /// </param>
+    public static CatalogSnapshot Build(DocsCatalog docs, IEnumerable<string>? knownActions = null)
     {
         var findings = new List<Finding>();
         foreach (var note in docs.Notes)
@@ -17,7 +23,7 @@ public static class CatalogBuilder
         }
 
         var policies = BuildPolicies(docs.Policies, findings);
-        var actionNames = policies.SelectMany(p => p.Actions).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        var actionNames = policies.SelectMany(p => p.Actions).Concat(knownActions ?? []).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         var actionIds = IdsOf(actionNames);
         var serviceNames = actionNames.Select(ActionName.ServiceOf).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         var serviceIds = IdsOf(serviceNames);

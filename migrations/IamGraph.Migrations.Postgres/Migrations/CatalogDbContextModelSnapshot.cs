@@ -36,7 +36,7 @@ namespace IamGraph.Migrations.Postgres.Migrations
                         .HasColumnName("access_level")
                         .UseCollation("C");
 
-                    b.Property<int?>("CanonicalId")
+                    b.Property<int>("CanonicalId")
                         .HasColumnType("integer")
                         .HasColumnName("canonical_id");
 
@@ -576,7 +576,7 @@ namespace IamGraph.Migrations.Postgres.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("action_count");
 
-                    b.Property<int?>("CanonicalId")
+                    b.Property<int>("CanonicalId")
                         .HasColumnType("integer")
                         .HasColumnName("canonical_id");
 
@@ -649,6 +649,8 @@ namespace IamGraph.Migrations.Postgres.Migrations
                     b.HasOne("IamGraph.Catalog.Entities.Action", "Canonical")
                         .WithMany("Variants")
                         .HasForeignKey("CanonicalId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired()
                         .HasConstraintName("fk_actions_actions_canonical_id");
 
                     b.HasOne("IamGraph.Catalog.Entities.Service", "Service")
@@ -811,6 +813,8 @@ namespace IamGraph.Migrations.Postgres.Migrations
                     b.HasOne("IamGraph.Catalog.Entities.Service", "Canonical")
                         .WithMany("Variants")
                         .HasForeignKey("CanonicalId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired()
                         .HasConstraintName("fk_services_services_canonical_id");
 
                     b.Navigation("Canonical");

@@ -28,7 +28,7 @@ namespace IamGraph.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("access_level");
 
-                    b.Property<int?>("CanonicalId")
+                    b.Property<int>("CanonicalId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("canonical_id");
 
@@ -528,7 +528,7 @@ namespace IamGraph.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("action_count");
 
-                    b.Property<int?>("CanonicalId")
+                    b.Property<int>("CanonicalId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("canonical_id");
 
@@ -598,6 +598,8 @@ namespace IamGraph.Migrations.Sqlite.Migrations
                     b.HasOne("IamGraph.Catalog.Entities.Action", "Canonical")
                         .WithMany("Variants")
                         .HasForeignKey("CanonicalId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired()
                         .HasConstraintName("fk_actions_actions_canonical_id");
 
                     b.HasOne("IamGraph.Catalog.Entities.Service", "Service")
@@ -760,6 +762,8 @@ namespace IamGraph.Migrations.Sqlite.Migrations
                     b.HasOne("IamGraph.Catalog.Entities.Service", "Canonical")
                         .WithMany("Variants")
                         .HasForeignKey("CanonicalId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired()
                         .HasConstraintName("fk_services_services_canonical_id");
 
                     b.Navigation("Canonical");

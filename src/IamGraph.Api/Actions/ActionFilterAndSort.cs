@@ -13,7 +13,7 @@ public static class ActionFilterAndSort
 {
     public static EntityFieldMap<Action> Map { get; } = new EntityFieldMap<Action>(a => a.Name, a => a.Id)
         .Columns(a => a.Name, a => a.IsWildcard)
-        .Flag("isCanonical", a => a.CanonicalId == null || a.CanonicalId == a.Id)
+        .Flag("isCanonical", a => a.CanonicalId == a.Id)
         .Columns(a => a.PolicyCount, a => a.RoleCount, a => a.GrantedByCount, a => a.MatchCount)
         // Also joined into every read of actions (services are few and small), so `action.service` needs no second statement.
         .Reference<Service, ServiceFilterInputType>("service", a => a.Service, () => ServiceFilterAndSort.Map)

@@ -20,7 +20,7 @@ public static class ActionRelations
     /// <summary>Policies granting the canonical variant by IAM's rules, each edge with the policy's patterns that matched (<c>via</c>).</summary>
     public static Relation<Action, Policy, PolicyGrant> GrantedBy { get; } = new Relation<Action, Policy>(
         db => db.EffectiveGrants.Select(g => new Link { ParentId = g.ActionId, NodeId = g.PolicyId, Detail = g.Via }), () => PolicyFilterAndSort.Map, navigation: a => a.GrantedBy,
-        parentIdOf: a => a.CanonicalIdOrSelf())
+        parentIdOf: a => a.CanonicalId)
         .WithEdges((policy, via) => new PolicyGrant(policy, via ?? "[]"));
 
     /// <summary>The canonical concrete actions a pattern (or literal) covers.</summary>
@@ -29,9 +29,9 @@ public static class ActionRelations
 
     /// <summary>The patterns and literals covering the canonical variant.</summary>
     public static Relation<Action, Action> MatchedBy { get; } = new(
-        db => db.ActionMatches.Select(m => new Link { ParentId = m.ActionId, NodeId = m.PatternId }), () => ActionFilterAndSort.Map, parentIdOf: a => a.CanonicalIdOrSelf());
+        db => db.ActionMatches.Select(m => new Link { ParentId = m.ActionId, NodeId = m.PatternId }), () => ActionFilterAndSort.Map, parentIdOf: a => a.CanonicalId);
 
     /// <summary>Every case variant of the canonical variant, itself included.</summary>
     public static Relation<Action, Action> Variants { get; } = new(
-        a => a.CanonicalId ?? a.Id, () => ActionFilterAndSort.Map, parentIdOf: a => a.CanonicalIdOrSelf());
+        a => a.CanonicalId, () => ActionFilterAndSort.Map, parentIdOf: a => a.CanonicalId);
 }

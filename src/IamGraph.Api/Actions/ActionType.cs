@@ -30,19 +30,19 @@ public sealed class ActionType : ObjectGraphType<Action>, INodeGraphType
         Field(a => a.RoleCount);
         Field<NonNullGraphType<BooleanGraphType>>("isCanonical")
             .Description("True for the case variant most policies write (ties: ordinal smallest).")
-            .Resolve(ctx => ctx.Source.CanonicalIdOrSelf() == ctx.Source.Id);
+            .Resolve(ctx => ctx.Source.CanonicalId == ctx.Source.Id);
         Field<NonNullGraphType<ActionType>>("canonical")
             .Description("The case variant most policies write (ties: ordinal smallest); itself when it is that variant. IAM reads all variants as this one.")
             // Loaded whole even when it is the action itself: the source may hold only the columns its own selection read.
-            .Resolve(ctx => ctx.LoadById<Action>(ctx.Source.CanonicalIdOrSelf()));
+            .Resolve(ctx => ctx.LoadById<Action>(ctx.Source.CanonicalId));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ActionType>>>>("variants")
             .Description("Every action string equal to this one ignoring case, the canonical included, by name (ordinal).")
             .ResolveList(ActionRelations.Variants);
         Field<NonNullGraphType<IntGraphType>>("grantedByCount")
             .Description("How many policies grant this action by IAM's rules (case-insensitive, wildcards expanded); answered for the canonical variant. 0 for a pattern.")
-            .Resolve(ctx => ctx.Source.CanonicalIdOrSelf() == ctx.Source.Id
+            .Resolve(ctx => ctx.Source.CanonicalId == ctx.Source.Id
                 ? ctx.Source.GrantedByCount
-                : ctx.LoadById<Action>(ctx.Source.CanonicalIdOrSelf()).Map(c => c?.GrantedByCount ?? 0));
+                : ctx.LoadById<Action>(ctx.Source.CanonicalId).Map(c => c?.GrantedByCount ?? 0));
         Field(a => a.MatchCount).Description("How many canonical concrete actions this string covers: 1 for a literal, any number for a pattern.");
         Field<NonNullGraphType<ServiceType>>("service")
             .Description("The service prefix before the first ':' (`all` for `*`).")

@@ -34,7 +34,7 @@ public static class CatalogLookups
         var unknownPatterns = keys.Where(k => !covered.ContainsKey(k) && ActionName.IsWildcard(k)).Select(k => new ActionPattern(k)).ToArray();
         if (unknownPatterns.Length > 0)
         {
-            var concrete = db.Actions.Where(a => !a.IsWildcard && (a.CanonicalId == null || a.CanonicalId == a.Id));
+            var concrete = db.Actions.Where(a => !a.IsWildcard && a.CanonicalId == a.Id);
             if (unknownPatterns.All(p => p.ServiceKey is not null))
             {
                 var services = unknownPatterns.Select(p => p.ServiceKey!).Where(StorableText.IsStorable).Distinct(StringComparer.Ordinal).ToArray();

@@ -59,10 +59,10 @@ public static class StatsQueries
                 {
                     Policies = db.Policies.Count(),
                     Actions = db.Actions.Count(),
-                    CanonicalActions = db.Actions.Count(a => a.CanonicalId == null || a.CanonicalId == a.Id),
-                    ConcreteActions = db.Actions.Count(a => !a.IsWildcard && (a.CanonicalId == null || a.CanonicalId == a.Id)),
+                    CanonicalActions = db.Actions.Count(a => a.CanonicalId == a.Id),
+                    ConcreteActions = db.Actions.Count(a => !a.IsWildcard && a.CanonicalId == a.Id),
                     Services = db.Services.Count(),
-                    CanonicalServices = db.Services.Count(s => s.CanonicalId == null || s.CanonicalId == s.Id),
+                    CanonicalServices = db.Services.Count(s => s.CanonicalId == s.Id),
                     Roles = db.Roles.Count(),
                     WildcardPatterns = db.Actions.Count(a => a.IsWildcard),
                     LiteralPairs = db.PolicyActions.Count(),

@@ -31,7 +31,7 @@ public static class CanonicalNameLookup
                 {
                     // Every variant of a name key shares one canonical, which is itself one of them.
                     var key = ActionName.KeyOf(name);
-                    return await rows.FirstOrDefaultAsync(e => e.NameKey == key && (e.CanonicalId == null || e.CanonicalId == e.Id), ctx.CancellationToken);
+                    return await rows.FirstOrDefaultAsync(e => e.NameKey == key && e.CanonicalId == e.Id, ctx.CancellationToken);
                 }
                 return await rows.FirstOrDefaultAsync(e => e.Name == name, ctx.CancellationToken);
             });

@@ -11,7 +11,7 @@ public static class ServiceFilterAndSort
 {
     public static EntityFieldMap<Service> Map { get; } = new EntityFieldMap<Service>(s => s.Name, s => s.Id)
         .Columns(s => s.Name)
-        .Flag("isCanonical", s => s.CanonicalId == null || s.CanonicalId == s.Id)
+        .Flag("isCanonical", s => s.CanonicalId == s.Id)
         .Columns(s => s.ActionCount, s => s.PolicyCount, s => s.RoleCount)
         .Collection<ListActionFilterInputType>("actions", ServiceRelations.Actions)
         .Collection<ListPolicyFilterInputType>("policies", ServiceRelations.Policies)

@@ -24,5 +24,5 @@ public static class ServiceRelations
 
     /// <summary>Every case variant of the canonical variant, itself included.</summary>
     public static Relation<Service, Service> Variants { get; } = new(
-        s => s.CanonicalId ?? s.Id, () => ServiceFilterAndSort.Map, parentIdOf: s => s.CanonicalIdOrSelf());
+        s => s.CanonicalId, () => ServiceFilterAndSort.Map, parentIdOf: s => s.CanonicalId);
 }

@@ -30,11 +30,11 @@ public sealed class ServiceType : ObjectGraphType<Service>, INodeGraphType
         Field(s => s.RoleCount);
         Field<NonNullGraphType<BooleanGraphType>>("isCanonical")
             .Description("True for the case variant most policies write (ties: ordinal smallest).")
-            .Resolve(ctx => ctx.Source.CanonicalIdOrSelf() == ctx.Source.Id);
+            .Resolve(ctx => ctx.Source.CanonicalId == ctx.Source.Id);
         Field<NonNullGraphType<ServiceType>>("canonical")
             .Description("The case variant most policies write (ties: ordinal smallest); itself when it is that variant.")
             // Loaded whole even when it is the service itself: the source may hold only the columns its own selection read.
-            .Resolve(ctx => ctx.LoadById<Service>(ctx.Source.CanonicalIdOrSelf()));
+            .Resolve(ctx => ctx.LoadById<Service>(ctx.Source.CanonicalId));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ServiceType>>>>("variants")
             .Description("Every service prefix equal to this one ignoring case, the canonical included, by name (ordinal).")
             .ResolveList(ServiceRelations.Variants);

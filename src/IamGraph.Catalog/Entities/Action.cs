@@ -22,9 +22,9 @@ public class Action : ICaseVariant
 
     public string? Description { get; set; }
 
-    /// <summary>The case variant most policies use (ties: ordinal smallest); itself for that variant. Null is read as itself.</summary>
-    public int? CanonicalId { get; set; }
-    public Action? Canonical { get; set; }
+    /// <summary>The case variant most policies use (ties: ordinal smallest); its own id for that variant.</summary>
+    public int CanonicalId { get; set; }
+    public Action Canonical { get; set; } = null!;
 
     /// <summary>Every action whose name differs from this canonical one only in case (itself included).</summary>
     public ICollection<Action> Variants { get; set; } = [];

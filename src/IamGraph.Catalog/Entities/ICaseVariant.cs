@@ -7,12 +7,6 @@ public interface ICaseVariant
     string Name { get; }
     string NameKey { get; }
 
-    /// <summary>The canonical variant's id; null is read as this one.</summary>
-    int? CanonicalId { get; }
-}
-
-public static class CaseVariantExtensions
-{
-    /// <summary>The canonical variant's id, this one's own when it is canonical (or not yet linked).</summary>
-    public static int CanonicalIdOrSelf(this ICaseVariant variant) => variant.CanonicalId ?? variant.Id;
+    /// <summary>The canonical variant's id; this one's own when it is canonical.</summary>
+    int CanonicalId { get; }
 }

@@ -14,9 +14,9 @@ public class Service : ICaseVariant
     /// <summary>Human name from an action catalogue (e.g. "Amazon S3"); the docs do not carry it.</summary>
     public string? Title { get; set; }
 
-    /// <summary>The case variant most policies use (ties: ordinal smallest); null is read as itself.</summary>
-    public int? CanonicalId { get; set; }
-    public Service? Canonical { get; set; }
+    /// <summary>The case variant most policies use (ties: ordinal smallest); its own id for that variant.</summary>
+    public int CanonicalId { get; set; }
+    public Service Canonical { get; set; } = null!;
     public ICollection<Service> Variants { get; set; } = [];
 
     public int ActionCount { get; set; }

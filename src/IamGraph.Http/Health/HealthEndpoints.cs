@@ -1,52 +1,61 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace IamGraph.Http.Health;
 
-/// <summary>`/healthz`: the process answers. `/readyz`: every registered <see cref="ReadinessCheck"/> passes (200) or not (503).</summary>
+/// <summary>
+/// ASP.NET Core health checks at two paths. `/healthz`: the process answers (no check runs). `/readyz`: every check
+/// tagged <see cref="ReadinessTag"/> is healthy (200) or not (503), each named with its detail.
+/// </summary>
 public static class HealthEndpoints
 {
-    private static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(5);
+    /// <summary>The tag of the checks /readyz runs (<see cref="GraphQLHttpServiceCollectionExtensions.AddIamGraphReadinessCheck{TCheck}"/> adds it).</summary>
+    public const string ReadinessTag = "ready";
+
+    /// <summary>How long one readiness check may take before it counts as failed ("timed out").</summary>
+    public static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(5);
 
     public static IEndpointRouteBuilder MapIamGraphHealth(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/healthz", () => Results.Json(new { status = "ok" }));
-        endpoints.MapGet("/readyz", (Delegate)ReadyAsync);
+        endpoints.MapHealthChecks("/healthz", Options(_ => false, static (context, _) => context.Response.WriteAsJsonAsync(new { status = "ok" })))
+            .WithMetadata(new HttpMethodMetadata([HttpMethods.Get]));
+        endpoints.MapHealthChecks("/readyz", Options(r => r.Tags.Contains(ReadinessTag), WriteReadinessAsync))
+            .WithMetadata(new HttpMethodMetadata([HttpMethods.Get]));
         return endpoints;
     }
 
-    private static async Task<IResult> ReadyAsync(HttpContext context)
+    private static HealthCheckOptions Options(Func<HealthCheckRegistration, bool> predicate, Func<HttpContext, HealthReport, Task> writer) => new()
     {
-        IServiceProvider services = context.RequestServices;
-        ILogger logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(HealthEndpoints).FullName!);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
-        timeout.CancelAfter(CheckTimeout);
-
-        var checks = new List<object>();
-        bool ready = true;
-        foreach (NamedReadinessCheck named in services.GetServices<NamedReadinessCheck>())
+        Predicate = predicate,
+        ResponseWriter = writer,
+        // Ready only when every check is healthy.
+        ResultStatusCodes =
         {
-            ReadinessResult result;
-            try
-            {
-                result = await named.Check(services, timeout.Token);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException || !context.RequestAborted.IsCancellationRequested)
-            {
-                // The exception text may hold connection details: log it, report only that the check failed.
-                logger.LogWarning(ex, "Readiness check {Check} threw.", named.Name);
-                result = ReadinessResult.NotReady(ex is OperationCanceledException ? "timed out" : "check failed");
-            }
+            [HealthStatus.Healthy] = StatusCodes.Status200OK,
+            [HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable,
+            [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+        },
+        // The probes have always answered without cache headers; keep the answers as they were.
+        AllowCachingResponses = true,
+    };
 
-            ready &= result.IsReady;
-            checks.Add(new { name = named.Name, ready = result.IsReady, detail = result.Detail });
-        }
-
-        return Results.Json(
-            new { status = ready ? "ready" : "unavailable", checks },
-            statusCode: ready ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
+    private static Task WriteReadinessAsync(HttpContext context, HealthReport report)
+    {
+        var checks = report.Entries.Select(e => new
+        {
+            name = e.Key,
+            ready = e.Value.Status == HealthStatus.Healthy,
+            // An exception's text may hold connection details: the health check service logs it, the answer says only what kind of failure.
+            detail = e.Value.Exception switch
+            {
+                null => e.Value.Description,
+                OperationCanceledException => "timed out",
+                _ => "check failed",
+            },
+        });
+        return context.Response.WriteAsJsonAsync(new { status = report.Status == HealthStatus.Healthy ? "ready" : "unavailable", checks });
     }
 }

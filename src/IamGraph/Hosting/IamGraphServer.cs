@@ -2,6 +2,7 @@ using IamGraph.Api;
 using IamGraph.Catalog;
 using IamGraph.Http;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace IamGraph.Hosting;
 
@@ -32,7 +33,7 @@ public static class IamGraphServer
             api.ConfigureDbContext = db => CatalogDatabase.Configure(db, database.Provider, database.ReaderConnectionString());
         });
         builder.Services.AddIamGraphHttp(builder.Configuration);
-        builder.Services.AddIamGraphReadinessCheck("catalog", CatalogReadiness.CheckAsync);
+        builder.Services.AddIamGraphReadinessCheck<CatalogReadinessCheck>("catalog");
         if (database.Provider == CatalogProvider.Sqlite)
         {
             builder.Services.AddHostedService<SqliteCatalogWatcher>();
@@ -46,22 +47,21 @@ public static class IamGraphServer
 }
 
 /// <summary>/readyz: the catalogue answers and says which import it holds.</summary>
-internal static class CatalogReadiness
+internal sealed class CatalogReadinessCheck(IDbContextFactory<CatalogDbContext> factory) : IHealthCheck
 {
-    public static async Task<IamGraph.Http.Health.ReadinessResult> CheckAsync(IServiceProvider services, CancellationToken cancellationToken)
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         try
         {
-            var factory = services.GetRequiredService<IDbContextFactory<CatalogDbContext>>();
             await using var db = await factory.CreateDbContextAsync(cancellationToken);
             var run = await db.ImportRuns.OrderByDescending(r => r.Id).Select(r => new { r.Source, r.ImportedAt }).FirstOrDefaultAsync(cancellationToken);
             return run is null
-                ? IamGraph.Http.Health.ReadinessResult.NotReady("the catalogue holds no import")
-                : IamGraph.Http.Health.ReadinessResult.Ready($"imported {run.ImportedAt:u} from {run.Source}");
+                ? HealthCheckResult.Unhealthy("the catalogue holds no import")
+                : HealthCheckResult.Healthy($"imported {run.ImportedAt:u} from {run.Source}");
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            return IamGraph.Http.Health.ReadinessResult.NotReady($"the catalogue database does not answer: {e.Message}");
+            return HealthCheckResult.Unhealthy($"the catalogue database does not answer: {e.Message}");
         }
     }
 }

@@ -1,9 +1,6 @@
 using IamGraph.Catalog;
 using IamGraph.Testing;
 
-using Microsoft.EntityFrameworkCore;
-using Npgsql;
-
 namespace IamGraph.Api.Tests.Engines;
 
 /// <summary>A new, empty catalogue database on one engine (a temp SQLite file or a temporary PostgreSQL database), removed on dispose.</summary>
@@ -27,32 +24,6 @@ public sealed class TestCatalog : IAsyncDisposable
         }
         var database = await PostgresServer.CreateDatabaseAsync();
         return new TestCatalog(new CatalogConnection(provider, database.ConnectionString), database);
-    }
-
-    /// <summary>
-    /// A writable context on the served catalogue, migrated: the SQLite file, or PostgreSQL's served schema
-    /// (<see cref="CatalogConnection.PostgresSchema"/>, which imports otherwise create by swapping in a staging schema).
-    /// </summary>
-    public CatalogDbContext OpenMigrated()
-    {
-        var options = new DbContextOptionsBuilder<CatalogDbContext>();
-        if (Connection.Provider == CatalogProvider.Sqlite)
-        {
-            CatalogDatabase.Configure(options, CatalogProvider.Sqlite, CatalogDatabase.SqliteConnectionString(Connection.ConnectionString, readOnly: false));
-        }
-        else
-        {
-            using (var admin = new NpgsqlConnection(Connection.ConnectionString))
-            {
-                admin.Open();
-                using var create = new NpgsqlCommand($"CREATE SCHEMA IF NOT EXISTS {CatalogConnection.PostgresSchema}", admin);
-                create.ExecuteNonQuery();
-            }
-            CatalogDatabase.Configure(options, CatalogProvider.Postgres, Connection.ReaderConnectionString());
-        }
-        var db = new CatalogDbContext(options.Options);
-        db.Database.Migrate();
-        return db;
     }
 
     public async ValueTask DisposeAsync()

@@ -1,4 +1,11 @@
-using Microsoft.AspNetCore.Mvc.Testing;
+using IamGraph.Http.Tests.TestApp;
+
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace IamGraph.Http.Tests.Infrastructure;
 
@@ -8,13 +15,13 @@ namespace IamGraph.Http.Tests.Infrastructure;
 /// </summary>
 public sealed class KestrelTestHost : IDisposable
 {
-    private readonly WebApplicationFactory<Program> _factory = new();
+    private readonly WebApplication _app;
 
     public KestrelTestHost()
     {
-        _factory.UseKestrel(0);
-        _factory.StartServer();
-        BaseAddress = _factory.ClientOptions.BaseAddress;
+        _app = BooksApp.Build([], builder => builder.WebHost.UseUrls("http://127.0.0.1:0"));
+        _app.Start();
+        BaseAddress = new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
     }
 
     /// <summary>E.g. http://127.0.0.1:41234/</summary>
@@ -22,5 +29,9 @@ public sealed class KestrelTestHost : IDisposable
 
     public Uri GraphQLEndpoint => new(BaseAddress, "/graphql");
 
-    public void Dispose() => _factory.Dispose();
+    public void Dispose()
+    {
+        _app.StopAsync().GetAwaiter().GetResult();
+        ((IDisposable)_app).Dispose();
+    }
 }

@@ -134,4 +134,20 @@ public class CatalogBuilderTests
         Assert.Equal(["action:S3:GetObject", "action:s3:GetObject"], lost);
         Assert.DoesNotContain(catalog.Findings, f => f.Kind == FindingKinds.DetailPageMismatch);
     }
+
+    [Fact]
+    public void Known_actions_no_policy_names_join_with_no_policies_and_are_matched_by_patterns()
+    {
+        var catalog = CatalogBuilder.Build(Small(), knownActions: ["ec2:RunInstances", "s3:ListBucket"]);
+
+        var runInstances = catalog.Actions.Single(a => a.Name == "ec2:RunInstances");
+        var ec2 = catalog.Services.Single(s => s.Name == "ec2");
+        Assert.Equal((0, 0, runInstances.Id), (runInstances.PolicyCount, runInstances.RoleCount, runInstances.CanonicalId));
+        Assert.Equal((0, 1, ec2.Id), (ec2.PolicyCount, ec2.ActionCount, ec2.CanonicalId));
+        // Admin's * grants it; a name the policies already use is not added twice.
+        var admin = catalog.Policies.Single(p => p.Name == "Admin");
+        Assert.Contains(catalog.EffectiveGrants, g => g.PolicyId == admin.Id && g.ActionId == runInstances.Id);
+        Assert.Single(catalog.Actions, a => a.Name == "s3:ListBucket");
+        Assert.Equal(CatalogBuilder.Build(Small()).Actions.Count + 1, catalog.Actions.Count);
+    }
 }

@@ -1,7 +1,9 @@
 using GraphQL;
 using GraphQL.Types;
 
-namespace IamGraph.Http.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IamGraph.Http.Tests.TestApp;
 
 /// <summary>A small schema with a list, a nested list (for cost), a failing field, a slow field and a mutation.</summary>
 public sealed class BooksSchema : Schema
