@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 
 namespace IamGraph.Catalog;
@@ -84,11 +85,17 @@ public static class CatalogDatabase
     /// <summary>Configures the provider, its migrations assembly, and a model cached per provider (for DI registrations too).</summary>
     public static void Configure(DbContextOptionsBuilder builder, CatalogProvider provider, string connectionString)
     {
-        _ = provider switch
+        if (provider == CatalogProvider.Sqlite)
         {
-            CatalogProvider.Sqlite => builder.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly)),
-            _ => builder.UseNpgsql(connectionString, o => o.MigrationsAssembly(PostgresMigrationsAssembly)),
-        };
+            // Npgsql stops a command when its token fires; Microsoft.Data.Sqlite needs help (SqliteCancellationInterceptor).
+            builder.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly))
+                .AddInterceptors(SqliteCancellationInterceptor.Instance)
+                .ReplaceService<IExceptionDetector, SqliteExceptionDetector>();
+        }
+        else
+        {
+            builder.UseNpgsql(connectionString, o => o.MigrationsAssembly(PostgresMigrationsAssembly));
+        }
         builder.ReplaceService<IModelCacheKeyFactory, ProviderModelCacheKeyFactory>();
     }
 

@@ -1,4 +1,5 @@
 using GraphQL;
+using GraphQL.Execution;
 using GraphQL.Transport;
 using GraphQL.Types;
 
@@ -52,11 +53,24 @@ public sealed class GraphQLHttpEndpoint(
             : await _reader.ReadPostAsync(request, options.Value.MaxRequestBodyBytes, context.RequestAborted);
         if (read.Request is null)
         {
+            LogClientErrors([read.Error!], [read.ErrorCode]);
             await WriteResultAsync(context, mediaType.Value, read.StatusCode, ErrorResult(new ExecutionError(read.Error!) { Code = read.ErrorCode }));
             return;
         }
 
-        ExecutionResult result = await ExecuteAsync(context, read.Request, isGet);
+        ExecutionResult result;
+        try
+        {
+            result = await ExecuteAsync(context, read.Request, isGet);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client left: nobody reads an answer, and its leaving is no fault of ours.
+            logger.LogDebug("The client left before its GraphQL request was answered.");
+            return;
+        }
+
+        LogErrors(result);
         if (isGet && result.Errors?.Any(e => e is HttpGetMutationError) == true)
         {
             context.Response.Headers.Allow = "POST";
@@ -88,12 +102,64 @@ public sealed class GraphQLHttpEndpoint(
             execution.CancellationToken = context.RequestAborted;
             execution.UnhandledExceptionDelegate = unhandled =>
             {
-                // Clients see a masked error; the details go to the log.
-                logger.LogError(unhandled.OriginalException, "Unhandled exception while executing a GraphQL request.");
+                // Clients see a masked error; LogErrors logs the details. An exception once the request's token has
+                // fired (its timeout, or the client leaving) is the database stopping the work as told, e.g. SQLite's
+                // SQLITE_INTERRUPT: report it as GraphQL.NET reports a cancellation, with code TIMEOUT, not as a fault.
+                CancellationToken token = unhandled.Context?.CancellationToken ?? unhandled.ExecutionOptions.CancellationToken;
+                if (token.IsCancellationRequested)
+                {
+                    if (unhandled.FieldContext is not null)
+                    {
+                        // From a field: unwinds the execution like the resolver's own OperationCanceledException would.
+                        throw new OperationCanceledException("The request was cancelled while a field resolved.", unhandled.OriginalException, token);
+                    }
+
+                    unhandled.Exception = new TimeoutError();
+                }
+
                 return Task.CompletedTask;
             };
             limits.Apply(execution, isGet);
         });
+    }
+
+    /// <summary>
+    /// Client errors (a code we or GraphQL.NET raise on purpose: a bad cursor, a too-large page, validation, TIMEOUT) are
+    /// one Information line without a stack trace; only unexpected exceptions are errors with their stack.
+    /// </summary>
+    private void LogErrors(ExecutionResult result)
+    {
+        if (result.Errors is not { Count: > 0 } errors)
+        {
+            return;
+        }
+
+        foreach (UnhandledError fault in errors.OfType<UnhandledError>())
+        {
+            logger.LogError(fault.InnerException, "Unhandled exception while executing a GraphQL request: {Message}", fault.Message);
+        }
+
+        ExecutionError[] client = [.. errors.Where(e => e is not UnhandledError)];
+        if (client.Length > 0)
+        {
+            LogClientErrors([.. client.Select(e => e.Message)], [.. client.Select(e => e.Code)]);
+        }
+    }
+
+    private void LogClientErrors(string[] messages, string?[] codes)
+    {
+        if (!logger.IsEnabled(LogLevel.Information))
+        {
+            return;
+        }
+
+        // One line however many rows failed alike (a bad cursor on a nested connection fails once per parent).
+        string summary = string.Join("; ", messages
+            .Select((message, i) => $"{codes[i] ?? "NO_CODE"}: {message.ReplaceLineEndings(" ")}")
+            .GroupBy(line => line, StringComparer.Ordinal)
+            .Take(5)
+            .Select(g => g.Count() == 1 ? g.Key : $"{g.Key} (x{g.Count()})"));
+        logger.LogInformation("GraphQL request answered with client errors: {Errors}", summary);
     }
 
     // graphql-response+json: 200 only when execution ran (the response has `data`); otherwise 400.

@@ -30,6 +30,17 @@ public sealed class GraphQLHttpOptions
     /// <summary>How many items the complexity analyzer assumes an unpaged list returns.</summary>
     public double AssumedListSize { get; set; } = 20;
 
+    /// <summary>
+    /// Sizes of the relations a <c>where:</c> filter can quantify over (<c>some/none/all/any</c>), by filter field name, for
+    /// pricing filters in the complexity budget (<see cref="Limits.FilterCost"/>); unlisted relations count <see cref="AssumedListSize"/>.
+    /// </summary>
+    /// <remarks>The two large relations are listed by default: each holds about 100,000 effective grants in the full docs.</remarks>
+    public IDictionary<string, double> FilterRelationSizes { get; } = new Dictionary<string, double>(StringComparer.Ordinal)
+    {
+        ["effectiveActions"] = 100_000,
+        ["grantedBy"] = 100_000,
+    };
+
     /// <summary>Wall-clock limit for one execution; exceeding it answers an error with code TIMEOUT.</summary>
     public TimeSpan ExecutionTimeout { get; set; } = TimeSpan.FromSeconds(30);
 

@@ -4,7 +4,7 @@ namespace IamGraph.Http;
 internal static class GraphQLHttpOptionsValidation
 {
     public const string Message =
-        "GraphQL options: MaxDocumentBytes, MaxRequestBodyBytes, MaxDepth, MaxAliases, MaxComplexity, AssumedListSize and ExecutionTimeout must be positive, and MaxRequestBodyBytes >= MaxDocumentBytes.";
+        "GraphQL options: MaxDocumentBytes, MaxRequestBodyBytes, MaxDepth, MaxAliases, MaxComplexity, AssumedListSize, FilterRelationSizes and ExecutionTimeout must be positive, and MaxRequestBodyBytes >= MaxDocumentBytes.";
 
     public static bool IsValid(GraphQLHttpOptions o) =>
         o.MaxDocumentBytes > 0
@@ -13,5 +13,6 @@ internal static class GraphQLHttpOptionsValidation
         && o.MaxAliases >= 0
         && o.MaxComplexity > 0
         && o.AssumedListSize > 0
+        && o.FilterRelationSizes.Values.All(size => size > 0)
         && o.ExecutionTimeout > TimeSpan.Zero;
 }

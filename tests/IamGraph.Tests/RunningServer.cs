@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace IamGraph.Tests;
 
@@ -27,12 +28,20 @@ public sealed class RunningServer : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    /// <summary>Prepares the catalogue as `serve` does (the bundled sample when there is none) and starts the server.</summary>
-    public static async Task<RunningServer> StartAsync(CatalogConnection database)
+    /// <summary>
+    /// Prepares the catalogue as `serve` does (the bundled sample when there is none) and starts the server.
+    /// <paramref name="args"/> are command-line settings (e.g. <c>--GraphQL:ExecutionTimeout=00:00:01</c>);
+    /// <paramref name="logs"/>, when given, receives everything the server logs past its level filters.
+    /// </summary>
+    public static async Task<RunningServer> StartAsync(CatalogConnection database, string[]? args = null, ILoggerProvider? logs = null)
     {
         CatalogBootstrap.EnsureCatalog(database);
         CatalogBootstrap.EnsureCurrentSchema(database);
-        var app = IamGraphServer.Build(new ServerSettings(database, "http://127.0.0.1:0"));
+        var app = IamGraphServer.Build(new ServerSettings(database, "http://127.0.0.1:0"), args);
+        if (logs is not null)
+        {
+            app.Services.GetRequiredService<ILoggerFactory>().AddProvider(logs);
+        }
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new RunningServer(app, new Uri(address));
