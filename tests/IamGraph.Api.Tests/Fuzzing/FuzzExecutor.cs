@@ -47,13 +47,13 @@ public sealed record FuzzViolation(string Kind, string Detail);
 public sealed class FuzzExecutor
 {
     /// <summary>
-    /// The codes a client may see: ours (<see cref="ErrorCodes"/>, <see cref="NodeQueries.InvalidNodeId"/>) and the limits'
+    /// The codes a client may see: ours (<see cref="ErrorCodes"/>) and the limits'
     /// (complexity and depth, aliases, document size, timeout). Nothing else: a generated document is valid, so a spec validation
     /// code means a generator bug, and GraphQL.NET names an unhandled exception by its type (<c>ARGUMENT</c>, <c>INVALID_OPERATION</c>).
     /// </summary>
     public static readonly IReadOnlySet<string> HandledCodes = typeof(ErrorCodes).GetFields(BindingFlags.Public | BindingFlags.Static)
         .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!)
-        .Concat([NodeQueries.InvalidNodeId, "COMPLEXITY", "MAX_ALIASES", DocumentSizeLimit.Code, "TIMEOUT"])
+        .Concat([ErrorCodes.InvalidNodeId, "COMPLEXITY", "MAX_ALIASES", DocumentSizeLimit.Code, "TIMEOUT"])
         .ToHashSet(StringComparer.Ordinal);
 
     private readonly ApiFixture _api;
