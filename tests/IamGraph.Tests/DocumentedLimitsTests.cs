@@ -39,8 +39,8 @@ public sealed class DocumentedLimitsTests
         ["depth"] = Count(http.MaxDepth),
         ["aliases"] = Count(http.MaxAliases),
         ["page size (`first`/`last`)"] = $"{Count(api.MaxPageSize)} (`Api:MaxPageSize`)",
-        ["complexity (objects a result could hold)"] = Count(http.MaxComplexity),
-        ["execution time"] = $"{http.ExecutionTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s",
+        ["complexity (objects a result could hold, plus rows a `where:` could visit)"] = Count(http.MaxComplexity),
+        ["execution time (the database statement is stopped too)"] = $"{http.ExecutionTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s",
     };
 
     /// <summary>The rows of the table under "## Limits": limit -> default.</summary>
