@@ -1,3 +1,4 @@
+using GraphQL;
 using GraphQL.Types;
 
 namespace IamGraph.Http.Limits;
@@ -22,7 +23,7 @@ public sealed class FilterCost(IReadOnlyDictionary<string, double> relationSizes
 
     private double Of(object? value, IGraphType? type, double rowsPerTestedRow)
     {
-        if (value is not IDictionary<string, object?> fields || Unwrap(type) is not IInputObjectGraphType input)
+        if (value is not IDictionary<string, object?> fields || type?.GetNamedType() is not IInputObjectGraphType input)
         {
             return 0;
         }
@@ -35,7 +36,7 @@ public sealed class FilterCost(IReadOnlyDictionary<string, double> relationSizes
                 continue;
             }
 
-            IGraphType? fieldType = Unwrap(field.ResolvedType);
+            IGraphType? fieldType = field.ResolvedType?.GetNamedType();
             if (fieldValue is IEnumerable<object?> items)
             {
                 // and/or: each branch is tested.
@@ -67,14 +68,4 @@ public sealed class FilterCost(IReadOnlyDictionary<string, double> relationSizes
 
     /// <summary>HotChocolate's list filter input: <c>some</c>, <c>none</c>, <c>all</c> (and <c>any</c>).</summary>
     private static bool IsRelation(IInputObjectGraphType type) => type.GetField("some") is not null && type.GetField("all") is not null;
-
-    private static IGraphType? Unwrap(IGraphType? type)
-    {
-        while (type is NonNullGraphType or ListGraphType)
-        {
-            type = type is NonNullGraphType nonNull ? nonNull.ResolvedType : ((ListGraphType)type).ResolvedType;
-        }
-
-        return type;
-    }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Linq.Expressions;
 
 using GraphQL;
@@ -26,7 +25,8 @@ public sealed class RelationLoader<TParent, TNode, TItem>(IDbContextFactory<Cata
     where TNode : class
 {
     /// <summary><c>l => new ParentLink { ParentId = l.ParentId, Node = projection(l.Node) }</c>, built once per projection.</summary>
-    private static readonly ConcurrentDictionary<(Expression<Func<TNode, TNode>>, bool), Expression<Func<ParentLink<TNode>, ParentLink<TNode>>>> ProjectLinks = new();
+    private static readonly BoundedCache<(Expression<Func<TNode, TNode>>, bool), Expression<Func<ParentLink<TNode>, ParentLink<TNode>>>> ProjectLinks =
+        new(SelectionProjection.CacheLimit);
 
     /// <summary>A nested connection field (<c>policy.actions(first:, where:, order:)</c>).</summary>
     public IDataLoaderResult<Page<TItem>?> Load(Relation<TParent, TNode, TItem> relation, IResolveFieldContext context, int parentId) =>
@@ -74,9 +74,7 @@ public sealed class RelationLoader<TParent, TNode, TItem>(IDbContextFactory<Cata
     }
 
     private static Expression<Func<ParentLink<TNode>, ParentLink<TNode>>> ProjectLink(Expression<Func<TNode, TNode>> projection, bool hasDetail) =>
-        ProjectLinks.TryGetValue((projection, hasDetail), out var cached) ? cached
-        : ProjectLinks.Count < 4096 ? ProjectLinks.GetOrAdd((projection, hasDetail), key => BuildProjectLink(key.Item1, key.Item2))
-        : BuildProjectLink(projection, hasDetail);
+        ProjectLinks.GetOrAdd((projection, hasDetail), key => BuildProjectLink(key.Item1, key.Item2));
 
     private static Expression<Func<ParentLink<TNode>, ParentLink<TNode>>> BuildProjectLink(Expression<Func<TNode, TNode>> projection, bool hasDetail)
     {

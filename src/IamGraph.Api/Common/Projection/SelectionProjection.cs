@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Linq.Expressions;
 using System.Reflection;
 
@@ -16,10 +15,10 @@ namespace IamGraph.Api.Common.Projection;
 /// </summary>
 public static class SelectionProjection
 {
-    private static readonly ConcurrentDictionary<(LambdaExpression, string), LambdaExpression> Cache = new();
-
     /// <summary>Distinct selections cached at most; past it, narrowed projections are built per request (clients cannot grow memory).</summary>
-    private const int CacheLimit = 4096;
+    public const int CacheLimit = 4096;
+
+    private static readonly BoundedCache<(LambdaExpression, string), LambdaExpression> Cache = new(CacheLimit);
 
     /// <summary>The projection narrowed to what the connection field's <c>nodes</c> and <c>edges { node }</c> select.</summary>
     public static Expression<Func<T, T>> ForConnection<T>(IResolveFieldContext context, Expression<Func<T, T>> projection) =>
@@ -31,10 +30,7 @@ public static class SelectionProjection
 
     /// <summary>The projection narrowed to <paramref name="selection"/>; the whole projection when the selection is unknown.</summary>
     public static Expression<Func<T, T>> Narrow<T>(Expression<Func<T, T>> projection, SelectedFields? selection) =>
-        selection is null ? projection
-        : Cache.TryGetValue((projection, selection.Signature), out var cached) ? (Expression<Func<T, T>>)cached
-        : Cache.Count < CacheLimit ? (Expression<Func<T, T>>)Cache.GetOrAdd((projection, selection.Signature), _ => Build(projection, selection))
-        : Build(projection, selection);
+        selection is null ? projection : (Expression<Func<T, T>>)Cache.GetOrAdd((projection, selection.Signature), _ => Build(projection, selection));
 
     private static Expression<Func<T, T>> Build<T>(Expression<Func<T, T>> projection, SelectedFields selection) =>
         Expression.Lambda<Func<T, T>>(Narrow(projection.Body, selection), projection.Parameters);
