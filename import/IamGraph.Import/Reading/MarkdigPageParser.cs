@@ -187,6 +187,21 @@ internal static class MarkdigPageParser
 
         public static MarkdownCell Of(TableCell cell)
         {
+            // Most cells are one literal ("ecr", "12"), one code span (an ARN) or one link with plain text ("[name](url)"):
+            // those need no builder.
+            if (cell.Count == 1 && cell[0] is LeafBlock { Inline.FirstChild: { NextSibling: null } only })
+            {
+                switch (only)
+                {
+                    case LiteralInline literal:
+                        return new MarkdownCell(literal.Content.AsSpan().Trim().ToString(), null, null);
+                    case CodeInline code:
+                        return new MarkdownCell(code.Content.Trim(), null, code.Content);
+                    case LinkInline { IsImage: false, FirstChild: LiteralInline { NextSibling: null } label } link:
+                        return new MarkdownCell(label.Content.AsSpan().Trim().ToString(), link.Url, null);
+                }
+            }
+
             var walk = new CellText();
             foreach (var block in cell)
             {
