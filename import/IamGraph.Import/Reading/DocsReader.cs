@@ -24,8 +24,8 @@ public static class DocsReader
         return Assemble(root, files, outcomes);
     }
 
-    /// <summary>What one file gave: a page or index rows, plus its notes and links.</summary>
-    private sealed record FileOutcome(PageReading Reading, object Result);
+    /// <summary>What one file gave: a page or index rows, plus its notes and links. Not the parsed page: dropping it at once keeps the heap small while the others parse.</summary>
+    private sealed record FileOutcome(object Result, List<ReaderNote> Notes, List<(PageLink Target, SourceRef Source)> Links, bool HasFrontMatter);
 
     private static FileOutcome[] ReadAll(List<DocsFile> files, DocsReaderOptions options, CancellationToken cancellationToken)
     {
@@ -71,7 +71,7 @@ public static class DocsReader
             ("services", _) => PageReaders.Service(reading),
             _ => PageReaders.Role(reading),
         };
-        return new FileOutcome(reading, result);
+        return new FileOutcome(result, reading.Notes, reading.Links, reading.Page.HasFrontMatter);
     }
 
     private static EntityKind KindOf(string folder) => folder switch
@@ -92,7 +92,7 @@ public static class DocsReader
         var notes = new List<ReaderNote>();
         foreach (var outcome in outcomes)
         {
-            notes.AddRange(outcome.Reading.Notes);
+            notes.AddRange(outcome.Notes);
             switch (outcome.Result)
             {
                 case PolicyPage p: policies.Add(p); break;
@@ -107,7 +107,7 @@ public static class DocsReader
         notes.AddRange(CheckIndexes(root, files, index));
 
         // Current generator output has roles/ and YAML front matter; the published docs have neither.
-        var layout = files.Any(f => f.Folder == "roles") || outcomes.Any(o => o.Reading.Page.HasFrontMatter)
+        var layout = files.Any(f => f.Folder == "roles") || outcomes.Any(o => o.HasFrontMatter)
             ? DocsLayout.Current
             : DocsLayout.Published;
         return new DocsCatalog(root, layout, policies, roles, services, actions, index, notes);
@@ -118,7 +118,7 @@ public static class DocsReader
         var pages = files.Where(f => !f.IsIndex).Select(f => (f.Folder, f.Slug)).ToHashSet();
         foreach (var outcome in outcomes)
         {
-            foreach (var (target, source) in outcome.Reading.Links)
+            foreach (var (target, source) in outcome.Links)
             {
                 if (!pages.Contains((target.Folder, target.Slug)))
                 {
