@@ -37,9 +37,15 @@ internal static class CatalogTables
         yield return Links(typeof(RoleAction), nameof(RoleAction.RoleId), nameof(RoleAction.ActionId), s.RoleActions);
         yield return Links(typeof(RoleService), nameof(RoleService.RoleId), nameof(RoleService.ServiceId), s.RoleServices);
         yield return Links(typeof(ActionMatch), nameof(ActionMatch.PatternId), nameof(ActionMatch.ActionId), s.ActionMatches);
+        // Most grants come through one action string, and each string grants many actions: serialize each once.
+        var singleVia = new Dictionary<string, string>(StringComparer.Ordinal);
         yield return new(typeof(EffectiveGrant),
             [nameof(EffectiveGrant.PolicyId), nameof(EffectiveGrant.ActionId), nameof(EffectiveGrant.Via)],
-            s.EffectiveGrants.Select(g => new object?[] { g.PolicyId, g.ActionId, JsonSerializer.Serialize(g.Via) }));
+            s.EffectiveGrants.Select(g => new object?[]
+            {
+                g.PolicyId, g.ActionId,
+                g.Via is [var only] ? singleVia.TryGetValue(only, out var json) ? json : singleVia[only] = JsonSerializer.Serialize(g.Via) : JsonSerializer.Serialize(g.Via),
+            }));
 
         yield return new(typeof(DataQualityFinding),
             [nameof(DataQualityFinding.Id), nameof(DataQualityFinding.Category), nameof(DataQualityFinding.Kind), nameof(DataQualityFinding.Entity), nameof(DataQualityFinding.File),
