@@ -34,6 +34,7 @@ public static class IamGraphServer
         });
         builder.Services.AddIamGraphHttp(builder.Configuration);
         builder.Services.AddIamGraphReadinessCheck<CatalogReadinessCheck>("catalog");
+        builder.Services.AddHostedService<IdleMemoryTrimmer>();
         if (database.Provider == CatalogProvider.Sqlite)
         {
             builder.Services.AddHostedService<SqliteCatalogWatcher>();
