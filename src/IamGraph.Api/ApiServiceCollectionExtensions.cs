@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.DI;
 using GraphQL.Execution;
 
+using IamGraph.Api.Common;
 using IamGraph.Api.Common.DataLoading;
 using IamGraph.Api.Common.Paging;
 using IamGraph.Catalog;
@@ -53,6 +54,7 @@ public static class ApiServiceCollectionExtensions
                 .AddGraphTypes(typeof(IamGraphSchema).Assembly)
                 .AddSystemTextJson()
                 .AddValidationRule<PageSizeValidationRule>()
+                .AddValidationRule<OperationTypeExistenceValidationRule>()
                 // Resolvers are CPU-bound over a local SQLite file: running sibling fields as parallel tasks only adds
                 // overhead on large lists. DataLoader results are still collected per level and batched.
                 .AddExecutionStrategy<SerialExecutionStrategy>(GraphQLParser.AST.OperationType.Query);

@@ -36,7 +36,7 @@ public static class GraphQLHttpServiceCollectionExtensions
         services.AddKeyedSingleton<IGraphQLTextSerializer>(SerializerKey, (sp, _) =>
         {
             bool expose = sp.GetRequiredService<IOptions<GraphQLHttpOptions>>().Value.ExposeExceptionDetails;
-            return new GraphQLSerializer(new ErrorInfoProvider(o => o.ExposeExceptionDetails = expose));
+            return ClientErrorSerializer.Create(expose);
         });
         services.AddSingleton<ExecutionLimits>();
         services.AddSingleton<GraphQLHttpEndpoint>();

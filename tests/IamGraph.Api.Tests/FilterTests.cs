@@ -56,6 +56,35 @@ public abstract class FilterTests(ApiFixture api)
     public async Task Int_operations_on_count_columns(string where, string[] expected) =>
         Assert.Equal(expected, await Names("policies", where));
 
+    [EngineTheory]
+    [InlineData("{ actionCount: { ngt: 1 } }", new[] { "AdministratorAccess", "AmazonEC2ContainerRegistryReadOnly", "EmptyPolicy" })]
+    [InlineData("{ actionCount: { ngte: 2 } }", new[] { "AdministratorAccess", "AmazonEC2ContainerRegistryReadOnly", "EmptyPolicy" })]
+    [InlineData("{ actionCount: { nlt: 2 } }", new[] { "AWSLambdaRole", "AmazonS3ReadOnlyAccess", "IAMReadOnlyAccess" })]
+    [InlineData("{ actionCount: { nlte: 2 } }", new[] { "AWSLambdaRole" })]
+    [InlineData("{ actionCount: { ngt: 2, nlt: 2 } }", new[] { "AmazonS3ReadOnlyAccess", "IAMReadOnlyAccess" })]
+    public async Task Negated_comparisons_are_HotChocolates_ngt_ngte_nlt_nlte(string where, string[] expected) =>
+        Assert.Equal(expected, await Names("policies", where));
+
+    [EngineFact]
+    public async Task Id_filters_take_the_global_ids_the_API_gives_out()
+    {
+        var policies = (await api.DataAsync("{ policies(first: 100) { nodes { id name } } }")).At("policies").GetProperty("nodes").EnumerateArray()
+            .ToDictionary(n => n.GetProperty("name").GetString()!, n => n.GetProperty("id").GetString()!);
+        var actionId = (await api.DataAsync("""{ action(name: "*") { id } }""")).At("action", "id").GetString()!;
+        var admin = policies["AdministratorAccess"];
+        var empty = policies["EmptyPolicy"];
+        // Another encoding of the same key ("Policy:01"), which the API never gives out.
+        var padded = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(
+            System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(admin)).Replace(":", ":0", StringComparison.Ordinal)));
+
+        Assert.Equal(["AdministratorAccess"], await Names("policies", $$"""{ id: { eq: "{{admin}}" } }"""));
+        Assert.Equal(["AdministratorAccess", "EmptyPolicy"], await Names("policies", $$"""{ id: { in: ["{{empty}}", "{{admin}}", "{{actionId}}", "not an id", "{{padded}}"] } }"""));
+        Assert.Equal(policies.Count - 1, (await Names("policies", $$"""{ id: { neq: "{{admin}}" } }""")).Length);
+        Assert.Equal(policies.Count, (await Names("policies", $$"""{ id: { nin: ["{{actionId}}", "{{padded}}"] } }""")).Length);
+        Assert.Empty(await Names("policies", $$"""{ id: { eq: "{{actionId}}" } }"""));
+        Assert.Equal(["*"], await Names("actions", $$"""{ id: { eq: "{{actionId}}" } }"""));
+    }
+
     [EngineFact]
     public async Task Boolean_operations()
     {

@@ -36,12 +36,18 @@ public sealed class BananaCakePopHostingTests(TestHostFactory factory) : IClassF
     }
 
     [Fact]
-    public async Task The_IDE_service_worker_is_not_offered_though_the_package_ships_one()
+    public async Task The_IDE_gets_a_no_op_service_worker_instead_of_the_package_one()
     {
         using HttpResponseMessage worker = await _client.GetAsync("/graphql/service-worker.js");
+        string script = await worker.Content.ReadAsStringAsync();
 
         Assert.True(File.Exists(Path.Combine(AppContext.BaseDirectory, BananaCakePopEndpoints.IdeFolderName, "service-worker.js")));
-        Assert.Equal(HttpStatusCode.NotFound, worker.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, worker.StatusCode);
+        // The IDE registers the worker only when the answer's content type names javascript.
+        Assert.Contains("javascript", worker.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(BananaCakePopEndpoints.ServiceWorkerScript, script);
+        Assert.DoesNotContain("clients.claim", script);
+        Assert.DoesNotContain("caches", script);
     }
 
     [Fact]

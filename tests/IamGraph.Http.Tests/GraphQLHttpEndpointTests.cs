@@ -37,6 +37,20 @@ public sealed class GraphQLHttpEndpointTests(TestHostFactory factory) : IClassFi
     }
 
     [Fact]
+    public async Task Errors_carry_extensions_code_only_and_plain_apostrophes()
+    {
+        using HttpResponseMessage validation = await _client.SendAsync(Post("{ nope }", GraphQLResponseJson));
+        using HttpResponseMessage field = await _client.SendAsync(Post("{ hello boom }", GraphQLResponseJson));
+        string text = await validation.Content.ReadAsStringAsync();
+
+        // GraphQL.NET would add extensions.codes (the code again) and, for validation errors, extensions.number (5.3.1).
+        Assert.Equal("""{"code":"FIELDS_ON_CORRECT_TYPE"}""", JsonNode.Parse(text)!["errors"]![0]!["extensions"]!.ToJsonString());
+        Assert.Equal(["code"], (await field.ReadJsonAsync())["errors"]![0]!["extensions"]!.AsObject().Select(p => p.Key));
+        Assert.Contains("Cannot query field 'nope' on type 'Query'.", text);
+        Assert.DoesNotContain(@"\u0027", text);
+    }
+
+    [Fact]
     public async Task Application_json_gets_200_for_a_validation_error()
     {
         using HttpResponseMessage response = await _client.SendAsync(Post("{ nope }", "application/json"));

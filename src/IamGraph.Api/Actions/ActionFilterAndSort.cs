@@ -12,11 +12,12 @@ namespace IamGraph.Api.Actions;
 public static class ActionFilterAndSort
 {
     public static EntityFieldMap<Action> Map { get; } = new EntityFieldMap<Action>(a => a.Name, a => a.Id)
+        .NodeId(ActionType.GraphTypeName)
         .Columns(a => a.Name, a => a.IsWildcard)
         .Flag("isCanonical", a => a.CanonicalId == a.Id)
         .Columns(a => a.PolicyCount, a => a.RoleCount, a => a.GrantedByCount, a => a.MatchCount)
         // Also joined into every read of actions (services are few and small), so `action.service` needs no second statement.
-        .Reference<Service, ServiceFilterInputType>("service", a => a.Service, () => ServiceFilterAndSort.Map)
+        .Reference<Service, ServiceFilterInputType, ServiceSortInputType>("service", a => a.Service, () => ServiceFilterAndSort.Map)
         .Collection<ListPolicyFilterInputType>("policies", ActionRelations.Policies)
         .Collection<ListRoleFilterInputType>("roles", ActionRelations.Roles)
         .Collection<ListPolicyFilterInputType>("grantedBy", ActionRelations.GrantedBy);

@@ -11,4 +11,7 @@ public static class ErrorCodes
     public const string UnknownRole = "UNKNOWN_ROLE";
     public const string InvalidArgument = "INVALID_ARGUMENT";
     public const string InvalidNodeId = "INVALID_NODE_ID";
+
+    /// <summary>A mutation or subscription: the schema has neither type.</summary>
+    public const string OperationNotSupported = "OPERATION_NOT_SUPPORTED";
 }

@@ -10,6 +10,7 @@ namespace IamGraph.Api.Policies;
 public static class PolicyFilterAndSort
 {
     public static EntityFieldMap<Policy> Map { get; } = new EntityFieldMap<Policy>(p => p.Name, p => p.Id)
+        .NodeId(PolicyType.GraphTypeName)
         .Columns(p => p.Name, p => p.Arn, p => p.Path, p => p.AwsManaged, p => p.ActionCount, p => p.ServiceCount, p => p.RoleCount, p => p.EffectiveActionCount)
         .Collection<ListActionFilterInputType>("actions", PolicyRelations.Actions)
         .Collection<ListServiceFilterInputType>("services", PolicyRelations.Services)

@@ -10,6 +10,7 @@ namespace IamGraph.Api.Roles;
 public static class RoleFilterAndSort
 {
     public static EntityFieldMap<Role> Map { get; } = new EntityFieldMap<Role>(r => r.Name, r => r.Id)
+        .NodeId(RoleType.GraphTypeName)
         .Columns(r => r.Name, r => r.Arn, r => r.Path, r => r.PolicyCount, r => r.ActionCount, r => r.ServiceCount, r => r.EffectiveActionCount)
         .Collection<ListPolicyFilterInputType>("policies", RoleRelations.Policies)
         .Collection<ListActionFilterInputType>("actions", RoleRelations.Actions)

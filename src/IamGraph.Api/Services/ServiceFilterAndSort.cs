@@ -10,6 +10,7 @@ namespace IamGraph.Api.Services;
 public static class ServiceFilterAndSort
 {
     public static EntityFieldMap<Service> Map { get; } = new EntityFieldMap<Service>(s => s.Name, s => s.Id)
+        .NodeId(ServiceType.GraphTypeName)
         .Columns(s => s.Name)
         .Flag("isCanonical", s => s.CanonicalId == s.Id)
         .Columns(s => s.ActionCount, s => s.PolicyCount, s => s.RoleCount)

@@ -16,6 +16,23 @@ public static class BananaCakePopEndpoints
     // The IDE talks to the URL it was loaded from and sends no telemetry, so it works with loopback only.
     private const string ConfigJson = """{"useBrowserUrlAsEndpoint":true,"disableTelemetry":true}""";
 
+    /// <summary>
+    /// Served instead of the build's service worker. That one caches the IDE for offline use, and on a first visit takes control
+    /// of the page (skipWaiting, clients.claim), whose controllerchange handler reloads it, wiping what the visitor has typed;
+    /// and declining it (404) makes the IDE log a failed request or a failed registration on every load. This worker registers
+    /// cleanly and does nothing: no cache, no fetch handler (requests go to the network as without a worker), no claim, so the
+    /// open page never changes controller. A later visit starts controlled by it, which changes nothing either. It steps in only
+    /// when asked to (the IDE's "Update" button after a new worker script), as the build's worker does.
+    /// </summary>
+    public const string ServiceWorkerScript = """
+        // IamGraph: a no-op service worker for the self-hosted Banana Cake Pop IDE (see BananaCakePopEndpoints).
+        self.addEventListener('message', (event) => {
+          if (event.data && event.data.type === 'SKIP_WAITING') {
+            self.skipWaiting();
+          }
+        });
+        """;
+
     public static IApplicationBuilder UseBananaCakePop(this IApplicationBuilder app, string path = "/graphql")
     {
         string folder = Path.Combine(AppContext.BaseDirectory, IdeFolderName);
@@ -41,12 +58,12 @@ public static class BananaCakePopEndpoints
                 return;
             }
 
-            // The build's service worker caches the IDE for offline use and reloads the page once it takes control,
-            // wiping what a first-time visitor has typed. The server is always there to serve the IDE, so the worker
-            // is not offered: registration fails quietly and the page never reloads.
-            if (request.Path.Equals(serviceWorkerPath))
+            if (isGet && request.Path.Equals(serviceWorkerPath))
             {
-                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                context.Response.ContentType = "text/javascript; charset=utf-8";
+                // Browsers check a worker script for updates on navigation anyway; no-cache keeps that check cheap and current.
+                context.Response.Headers.CacheControl = "no-cache";
+                await context.Response.WriteAsync(ServiceWorkerScript);
                 return;
             }
 

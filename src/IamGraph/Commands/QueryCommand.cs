@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using GraphQL;
-using GraphQL.SystemTextJson;
+using IamGraph.Http;
 using IamGraph.Querying;
 using Spectre.Console;
 
@@ -53,7 +53,7 @@ internal static class QueryCommand
             }
         }
 
-        var json = new GraphQLSerializer(indent: true).Serialize(result);
+        var json = ClientErrorSerializer.Create(exposeExceptionDetails: false, indent: true).Serialize(result);
         if (result.Errors is { Count: > 0 } || format == "json")
         {
             Console.WriteLine(json);

@@ -59,8 +59,8 @@ public sealed class FuzzExecutor
     private readonly ApiFixture _api;
     private readonly GraphQLHttpOptions _options;
     private readonly ExecutionLimits _limits;
-    // As the endpoint's keyed serializer: exception details never reach a client.
-    private readonly GraphQLSerializer _serializer = new(new ErrorInfoProvider(o => o.ExposeExceptionDetails = false));
+    // The endpoint's serializer: exception details never reach a client.
+    private readonly IGraphQLTextSerializer _serializer = ClientErrorSerializer.Create(exposeExceptionDetails: false);
 
     public FuzzExecutor(ApiFixture api, TimeSpan timeout)
     {

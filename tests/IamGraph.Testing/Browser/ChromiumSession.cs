@@ -58,8 +58,8 @@ public sealed class ChromiumSession : IAsyncDisposable
     {
         IPage page = await Browser.NewPageAsync(new BrowserNewPageOptions
         {
-            // Service workers are allowed, as in a person's browser: the server declines BCP's worker, which would
-            // otherwise reload a fresh profile's page a few seconds after load.
+            // Service workers are allowed, as in a person's browser: the server gives BCP a worker that does nothing, where
+            // the package's own would reload a fresh profile's page a few seconds after load.
             ViewportSize = new ViewportSize { Width = 1400, Height = 900 },
         });
         page.Request += (_, request) =>

@@ -36,7 +36,7 @@ public sealed class RelationLoader<TParent, TNode, TItem>(IDbContextFactory<Cata
             var nodes = relation.Nodes;
             var args = ConnectionArguments.From(context, options);
             var filter = FilterExpressionBuilder.Build(context.GetArgument<object?>("where"), nodes);
-            var order = context.GetArgument<object?>("order");
+            var order = SortKeys.Read(context);
             var projection = SelectionProjection.ForConnection(context, nodes.Projection);
             return (ids, ct) => FetchAsync(relation, ids, args, filter, order, projection, ct);
         });
@@ -46,7 +46,7 @@ public sealed class RelationLoader<TParent, TNode, TItem>(IDbContextFactory<Cata
         Load((relation, context.FieldAst), parentId, () =>
         {
             var projection = SelectionProjection.ForList(context, relation.Nodes.Projection);
-            return (ids, ct) => FetchAsync(relation, ids, new ConnectionArguments(int.MaxValue, null, null, null), null, null, projection, ct);
+            return (ids, ct) => FetchAsync(relation, ids, new ConnectionArguments(int.MaxValue, null, null, null), null, [], projection, ct);
         })
         .Map(page => (IReadOnlyList<TItem>)[.. page?.Nodes ?? []]);
 
@@ -55,7 +55,7 @@ public sealed class RelationLoader<TParent, TNode, TItem>(IDbContextFactory<Cata
         IReadOnlyCollection<int> parentIds,
         ConnectionArguments args,
         Expression<Func<TNode, bool>>? filter,
-        object? order,
+        IReadOnlyList<SortKey> order,
         Expression<Func<TNode, TNode>> projection,
         CancellationToken cancellationToken)
     {

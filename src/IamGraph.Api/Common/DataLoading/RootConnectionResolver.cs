@@ -25,7 +25,7 @@ public static class RootConnectionResolver
         var options = context.RequestServicesOrThrow().GetRequiredService<ApiOptions>();
         var args = ConnectionArguments.From(context, options);
         var filter = FilterExpressionBuilder.Build(context.GetArgument<object?>("where"), map);
-        var order = context.GetArgument<object?>("order");
+        var order = SortKeys.Read(context);
         var cancellationToken = context.CancellationToken;
 
         IQueryable<TNode> Filtered(CatalogDbContext db)

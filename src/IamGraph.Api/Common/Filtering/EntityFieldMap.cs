@@ -11,7 +11,9 @@ public enum EntityFieldKind
     Text,
     Count,
     Flag,
-    /// <summary>A to-one navigation filtered with the target's own filter input.</summary>
+    /// <summary>The Relay global id (<c>id: ID!</c>): compared as the id the type gives out, sorted by the row's key.</summary>
+    Id,
+    /// <summary>A to-one navigation filtered with the target's own filter input and sorted by the target's sort input.</summary>
     Reference,
     /// <summary>A to-many navigation filtered with <c>some/none/all/any</c>.</summary>
     Collection,
@@ -20,7 +22,8 @@ public enum EntityFieldKind
 /// <summary>
 /// One filterable (and maybe sortable) field: its GraphQL name and how to reach it from the entity.
 /// <see cref="CaseInsensitiveKey"/> is a lower-cased column (<c>NameKey</c>) the <c>eqi</c>-style operators compare;
-/// without one they compare <c>lower(column)</c>.
+/// without one they compare <c>lower(column)</c>. A reference names the target's filter and sort inputs; an id, the GraphQL
+/// type whose global ids it compares (<see cref="NodeTypeName"/>).
 /// </summary>
 public sealed record EntityField(
     string Name,
@@ -29,7 +32,9 @@ public sealed record EntityField(
     bool Sortable,
     Type? FilterInputGraphType = null,
     Func<IEntityFieldMap>? Target = null,
-    LambdaExpression? CaseInsensitiveKey = null)
+    LambdaExpression? CaseInsensitiveKey = null,
+    Type? SortInputGraphType = null,
+    string? NodeTypeName = null)
 {
     /// <summary>Whether the field can be NULL (a nullable-annotated property or a <see cref="Nullable{T}"/>): sorting then orders NULLs explicitly.</summary>
     public bool Nullable { get; } = CanBeNull(Accessor);
@@ -81,8 +86,8 @@ public sealed class EntityFieldMap<T> : IEntityFieldMap
     public IReadOnlyList<LambdaExpression> DefaultOrder { get; }
 
     /// <summary>
-    /// Columns named after their property (camelCase), their kind from its type: text (sortable; the case-insensitive operators
-    /// compare its <c>{Property}Key</c> column where the entity has one), count (sortable) or flag.
+    /// Columns named after their property (camelCase), their kind from its type: text (the case-insensitive operators compare its
+    /// <c>{Property}Key</c> column where the entity has one), count or flag; all sortable, as HotChocolate sorts every scalar.
     /// </summary>
     public EntityFieldMap<T> Columns(params Expression<Func<T, object?>>[] columns)
     {
@@ -102,7 +107,7 @@ public sealed class EntityFieldMap<T> : IEntityFieldMap
             {
                 var t when t == typeof(string) => new EntityField(name, EntityFieldKind.Text, accessor, Sortable: true, CaseInsensitiveKey: key),
                 var t when t == typeof(int) => new EntityField(name, EntityFieldKind.Count, accessor, Sortable: true),
-                var t when t == typeof(bool) => new EntityField(name, EntityFieldKind.Flag, accessor, Sortable: false),
+                var t when t == typeof(bool) => new EntityField(name, EntityFieldKind.Flag, accessor, Sortable: true),
                 var t => throw new ArgumentException($"No filter kind for {typeof(T).Name}.{property.Name} ({t.Name}).", nameof(columns)),
             });
         }
@@ -116,11 +121,21 @@ public sealed class EntityFieldMap<T> : IEntityFieldMap
         Add(new EntityField(name, EntityFieldKind.Count, accessor, sortable));
 
     public EntityFieldMap<T> Flag(string name, Expression<Func<T, bool>> accessor) =>
-        Add(new EntityField(name, EntityFieldKind.Flag, accessor, Sortable: false));
+        Add(new EntityField(name, EntityFieldKind.Flag, accessor, Sortable: true));
 
-    /// <summary>A required to-one navigation: filtered with the target's own input, and joined into <see cref="Projection"/>.</summary>
-    public EntityFieldMap<T> Reference<TTarget, TFilterInput>(string name, Expression<Func<T, TTarget>> accessor, Func<EntityFieldMap<TTarget>> target) =>
-        Add(new EntityField(name, EntityFieldKind.Reference, accessor, Sortable: false, typeof(TFilterInput), target));
+    /// <summary>
+    /// <c>id</c>, the global id the type <paramref name="nodeTypeName"/> gives out (see <c>NodeId</c>), over the key the map was made
+    /// with: <c>where: { id: { in: [...] } }</c> takes the ids a client holds, <c>order: { id: ASC }</c> sorts by the key.
+    /// </summary>
+    public EntityFieldMap<T> NodeId(string nodeTypeName) =>
+        Add(new EntityField("id", EntityFieldKind.Id, DefaultOrder[1], Sortable: true, NodeTypeName: nodeTypeName));
+
+    /// <summary>
+    /// A required to-one navigation: filtered with the target's own filter input, sorted with its sort input
+    /// (<c>order: { service: { name: ASC } }</c>), and joined into <see cref="Projection"/>.
+    /// </summary>
+    public EntityFieldMap<T> Reference<TTarget, TFilterInput, TSortInput>(string name, Expression<Func<T, TTarget>> accessor, Func<EntityFieldMap<TTarget>> target) =>
+        Add(new EntityField(name, EntityFieldKind.Reference, accessor, Sortable: true, typeof(TFilterInput), target, SortInputGraphType: typeof(TSortInput)));
 
     /// <summary>A to-many relation filtered with <c>some/none/all/any</c>, through the navigation its declaration names.</summary>
     public EntityFieldMap<T> Collection<TListFilterInput>(string name, IFilterableRelation<T> relation) =>

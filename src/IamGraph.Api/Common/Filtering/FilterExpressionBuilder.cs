@@ -4,6 +4,8 @@ using System.Reflection;
 
 using GraphQL;
 
+using IamGraph.Api.Common.Relay;
+
 namespace IamGraph.Api.Common.Filtering;
 
 /// <summary>
@@ -18,6 +20,9 @@ public static class FilterExpressionBuilder
     private static readonly MethodInfo ToLower = typeof(string).GetMethod(nameof(string.ToLower), Type.EmptyTypes)!;
     private static readonly Expression True = Expression.Constant(true);
     private static readonly Expression False = Expression.Constant(false);
+
+    /// <summary>Stands for a global id no row has; <see cref="IsEqual"/> makes it false.</summary>
+    private static readonly object NoKey = new();
 
     public static Expression<Func<T, bool>>? Build<T>(object? where, EntityFieldMap<T> map)
     {
@@ -62,6 +67,7 @@ public static class FilterExpressionBuilder
         {
             EntityFieldKind.Text => Operations(member, filter, field.CaseInsensitiveKey is { } key ? Access(key, instance) : Expression.Call(member, ToLower)),
             EntityFieldKind.Count or EntityFieldKind.Flag => Operations(member, filter, null),
+            EntityFieldKind.Id => Operations(member, DecodeIds(filter, field.NodeTypeName!), null),
             EntityFieldKind.Reference => Object(member, filter, field.Target!()),
             EntityFieldKind.Collection => List(member, filter, field.Target!()),
             _ => throw new InvalidOperationException(field.Kind.ToString()),
@@ -87,9 +93,13 @@ public static class FilterExpressionBuilder
                 "eq" => IsEqual(member, value),
                 "neq" => Not(IsEqual(member, value)),
                 "gt" => Expression.GreaterThan(member, Value(NotNull(value, op), member.Type)),
+                "ngt" => Not(Expression.GreaterThan(member, Value(NotNull(value, op), member.Type))),
                 "gte" => Expression.GreaterThanOrEqual(member, Value(NotNull(value, op), member.Type)),
+                "ngte" => Not(Expression.GreaterThanOrEqual(member, Value(NotNull(value, op), member.Type))),
                 "lt" => Expression.LessThan(member, Value(NotNull(value, op), member.Type)),
+                "nlt" => Not(Expression.LessThan(member, Value(NotNull(value, op), member.Type))),
                 "lte" => Expression.LessThanOrEqual(member, Value(NotNull(value, op), member.Type)),
+                "nlte" => Not(Expression.LessThanOrEqual(member, Value(NotNull(value, op), member.Type))),
                 "contains" => Contains(member, Text(value, op)),
                 "ncontains" => Not(Contains(member, Text(value, op))),
                 "startsWith" => StartsWith(member, Text(value, op)),
@@ -110,6 +120,27 @@ public static class FilterExpressionBuilder
             result = And(result, part);
         }
         return result;
+    }
+
+    /// <summary>
+    /// An id filter with each global id replaced by the key it stands for, so the operations compare keys. An id this type never
+    /// gives out (another type's, a malformed one, a non-canonical encoding of a key) stands for no key: equal to no row, like a
+    /// string no column can hold.
+    /// </summary>
+    private static Dictionary<string, object?> DecodeIds(IDictionary<string, object?> filter, string nodeTypeName)
+    {
+        object? Key(object? id) =>
+            id is null ? null
+            : id is string text && NodeId.TryDecode(text, out var type, out var key) && type == nodeTypeName && NodeId.Encode(type, key) == text ? key
+            : NoKey;
+        return filter.ToDictionary(
+            entry => entry.Key,
+            entry => entry.Key switch
+            {
+                "and" or "or" => entry.Value is null ? null : Items(entry.Value).Select(v => (object?)DecodeIds(AsFilter(v), nodeTypeName)).ToList(),
+                "in" or "nin" => entry.Value is null ? null : Items(entry.Value).Select(Key).Where(k => k != NoKey).ToList(),
+                _ => Key(entry.Value),
+            });
     }
 
     private static Expression List(Expression member, IDictionary<string, object?> filter, IEntityFieldMap target)
@@ -158,7 +189,7 @@ public static class FilterExpressionBuilder
                 ? False
                 : Expression.Equal(member, Expression.Constant(null, member.Type));
         }
-        return value is string text && !Storable(text) ? False : Expression.Equal(member, Value(value, member.Type));
+        return value == NoKey || (value is string text && !Storable(text)) ? False : Expression.Equal(member, Value(value, member.Type));
     }
 
     private static Expression Contains(Expression member, string value) =>

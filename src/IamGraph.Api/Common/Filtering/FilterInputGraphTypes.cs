@@ -18,6 +18,7 @@ public abstract class FilterInputGraphType : InputObjectGraphType
                 EntityFieldKind.Text => typeof(StringOperationFilterInputGraphType),
                 EntityFieldKind.Count => typeof(IntOperationFilterInputGraphType),
                 EntityFieldKind.Flag => typeof(BooleanOperationFilterInputGraphType),
+                EntityFieldKind.Id => typeof(IdOperationFilterInputGraphType),
                 _ => field.FilterInputGraphType!,
             };
             Field(field.Name, type);
@@ -47,12 +48,17 @@ public sealed class StringOperationFilterInputGraphType : InputObjectGraphType
         Description = "String comparisons: ordinal (case-sensitive), or ignoring case with the operators ending in `i` (IAM compares action names that way).";
         Field<ListGraphType<NonNullGraphType<StringOperationFilterInputGraphType>>>("and");
         Field<ListGraphType<NonNullGraphType<StringOperationFilterInputGraphType>>>("or");
-        foreach (var op in (string[])["eq", "neq", "contains", "ncontains", "startsWith", "nstartsWith", "endsWith", "nendsWith"])
+        // HotChocolate's operators in its order, then ours.
+        foreach (var op in (string[])["eq", "neq", "contains", "ncontains"])
         {
             Field<StringGraphType>(op);
         }
         Field<ListGraphType<StringGraphType>>("in");
         Field<ListGraphType<StringGraphType>>("nin");
+        foreach (var op in (string[])["startsWith", "nstartsWith", "endsWith", "nendsWith"])
+        {
+            Field<StringGraphType>(op);
+        }
         foreach (var op in (string[])["eqi", "neqi", "containsi", "startsWithi", "endsWithi"])
         {
             Field<StringGraphType>(op).Description("Ignoring case.");
@@ -68,12 +74,31 @@ public sealed class IntOperationFilterInputGraphType : InputObjectGraphType
         Name = "IntOperationFilterInput";
         Field<ListGraphType<NonNullGraphType<IntOperationFilterInputGraphType>>>("and");
         Field<ListGraphType<NonNullGraphType<IntOperationFilterInputGraphType>>>("or");
-        foreach (var op in (string[])["eq", "neq", "gt", "gte", "lt", "lte"])
+        // HotChocolate's comparable operations, all twelve, in its order; ngt is "not greater than", and so on.
+        Field<IntGraphType>("eq");
+        Field<IntGraphType>("neq");
+        Field<ListGraphType<IntGraphType>>("in");
+        Field<ListGraphType<IntGraphType>>("nin");
+        foreach (var op in (string[])["gt", "ngt", "gte", "ngte", "lt", "nlt", "lte", "nlte"])
         {
             Field<IntGraphType>(op);
         }
-        Field<ListGraphType<IntGraphType>>("in");
-        Field<ListGraphType<IntGraphType>>("nin");
+    }
+}
+
+/// <summary><c>IdOperationFilterInput</c>, HotChocolate's filter for an <c>[ID]</c> field: equality with the global ids clients hold.</summary>
+public sealed class IdOperationFilterInputGraphType : InputObjectGraphType
+{
+    public IdOperationFilterInputGraphType()
+    {
+        Name = "IdOperationFilterInput";
+        Description = "Compares the global `id` a type gives out; an id of another type, or one this server never gave out, equals nothing.";
+        Field<ListGraphType<NonNullGraphType<IdOperationFilterInputGraphType>>>("and");
+        Field<ListGraphType<NonNullGraphType<IdOperationFilterInputGraphType>>>("or");
+        Field<IdGraphType>("eq");
+        Field<IdGraphType>("neq");
+        Field<ListGraphType<IdGraphType>>("in");
+        Field<ListGraphType<IdGraphType>>("nin");
     }
 }
 

@@ -1,4 +1,3 @@
-using System.Collections;
 using System.Linq.Expressions;
 
 using GraphQL;
@@ -8,42 +7,25 @@ using IamGraph.Api.Common.Filtering;
 namespace IamGraph.Api.Common.Sorting;
 
 /// <summary>
-/// Applies <c>order: [{ field: ASC|DESC }]</c> to a query, then the default order (name ordinal, id) as the tie-breaker,
-/// so every page boundary is deterministic. Works on rows that are the node or that carry it (joined parent/node rows).
+/// Applies <c>order:</c> (read by <see cref="SortKeys"/>, in the order written) to a query, then the default order (name
+/// ordinal, id) as the tie-breaker, so every page boundary is deterministic. Works on rows that are the node or that carry it
+/// (joined parent/node rows); a key through a reference (<c>{ service: { name: ASC } }</c>) sorts by the referenced row's column.
 /// </summary>
 public static class SortExpressionBuilder
 {
-    public static IQueryable<TNode> Apply<TNode>(IQueryable<TNode> source, object? order, EntityFieldMap<TNode> map) =>
+    public static IQueryable<TNode> Apply<TNode>(IQueryable<TNode> source, IReadOnlyList<SortKey> order, EntityFieldMap<TNode> map) =>
         Apply(source, (Expression<Func<TNode, TNode>>)(n => n), order, map);
 
-    public static IQueryable<TRow> Apply<TRow, TNode>(IQueryable<TRow> source, Expression<Func<TRow, TNode>> node, object? order, EntityFieldMap<TNode> map)
+    public static IQueryable<TRow> Apply<TRow, TNode>(IQueryable<TRow> source, Expression<Func<TRow, TNode>> node, IReadOnlyList<SortKey> order, EntityFieldMap<TNode> map)
     {
-        var keys = new List<(LambdaExpression Key, bool Descending, bool Nullable)>();
-        if (order is IEnumerable items)
+        var keys = new List<(Expression Body, bool Descending, bool Nullable)>();
+        foreach (var key in order)
         {
-            foreach (var item in items)
-            {
-                if (item is not IDictionary<string, object?> fields)
-                {
-                    continue;
-                }
-                foreach (var (name, direction) in fields)
-                {
-                    if (direction is null)
-                    {
-                        continue;
-                    }
-                    if (!map.Fields.TryGetValue(name, out var field) || !field.Sortable)
-                    {
-                        throw new ExecutionError($"Cannot sort by '{name}'.") { Code = ErrorCodes.InvalidFilter };
-                    }
-                    keys.Add((field.Accessor, direction is SortEnumType.Desc || "DESC".Equals(direction as string, StringComparison.Ordinal), field.Nullable));
-                }
-            }
+            keys.Add(Resolve(node.Body, key, map));
         }
         foreach (var key in map.DefaultOrder)
         {
-            keys.Add((key, false, false));
+            keys.Add((new ReplaceParameter(key.Parameters[0], node.Body).Visit(key.Body), false, false));
         }
 
         var expression = source.Expression;
@@ -61,9 +43,8 @@ public static class SortExpressionBuilder
             expression = Expression.Call(typeof(Queryable), method, [typeof(TRow), body.Type], expression, Expression.Quote(lambda));
             first = false;
         }
-        foreach (var (key, descending, nullable) in keys)
+        foreach (var (body, descending, nullable) in keys)
         {
-            var body = new ReplaceParameter(key.Parameters[0], node.Body).Visit(key.Body);
             if (nullable)
             {
                 // SQLite sorts NULL below every value, PostgreSQL above. Ordering by "has a value" first makes both (and .NET's
@@ -73,5 +54,26 @@ public static class SortExpressionBuilder
             OrderBy(body, descending);
         }
         return source.Provider.CreateQuery<TRow>(expression);
+    }
+
+    /// <summary>The column a key's path leads to, read from <paramref name="instance"/> through the references on the way.</summary>
+    private static (Expression Body, bool Descending, bool Nullable) Resolve(Expression instance, SortKey key, IEntityFieldMap map)
+    {
+        var body = instance;
+        for (var i = 0; i < key.Path.Count; i++)
+        {
+            var last = i == key.Path.Count - 1;
+            if (!map.Fields.TryGetValue(key.Path[i], out var field) || !field.Sortable || (field.Kind == EntityFieldKind.Reference) == last)
+            {
+                throw new ExecutionError($"Cannot sort by '{string.Join(".", key.Path)}'.") { Code = ErrorCodes.InvalidFilter };
+            }
+            body = new ReplaceParameter(field.Accessor.Parameters[0], body).Visit(field.Accessor.Body);
+            if (last)
+            {
+                return (body, key.Descending, field.Nullable);
+            }
+            map = field.Target!();
+        }
+        throw new ExecutionError("An empty sort key.") { Code = ErrorCodes.InvalidFilter };
     }
 }
