@@ -47,6 +47,59 @@ public sealed class EffectiveGrant
     public int PolicyId { get; set; }
     public int ActionId { get; set; }
     public required string Via { get; set; }
+
+    /// <summary>
+    /// Some Allow statement grants it with no Condition, no NotResource and <c>Resource: "*"</c>; null for a policy
+    /// known only from the docs, which do not say.
+    /// </summary>
+    public bool? Unrestricted { get; set; }
+
+    /// <summary>What limits the grant when it is not unrestricted (and whether a conditional Deny may take it away).</summary>
+    public GrantLimits Limits { get; set; }
+}
+
+/// <summary>Why a grant is not unrestricted: every Allow statement that grants it is limited in one of these ways.</summary>
+[Flags]
+public enum GrantLimits
+{
+    None = 0,
+
+    /// <summary>Granted only on specific resources (a Resource other than <c>*</c>).</summary>
+    Resource = 1,
+
+    /// <summary>Granted only under a Condition.</summary>
+    Condition = 2,
+
+    /// <summary>Granted on every resource but those a NotResource names.</summary>
+    NotResource = 4,
+
+    /// <summary>A Deny with a Condition or on specific resources matches it: IAM may refuse it at request time.</summary>
+    MayBeDenied = 8,
+}
+
+/// <summary>The action acts on the resource type; <see cref="Required"/> when every call names one.</summary>
+public sealed class ActionResourceType
+{
+    public int ActionId { get; set; }
+    public int ResourceTypeId { get; set; }
+    public bool Required { get; set; }
+
+    /// <summary>Condition keys that apply with this resource type, as a JSON array.</summary>
+    public required string ConditionKeys { get; set; }
+}
+
+/// <summary>The condition key applies to the action (AWS's action-level keys).</summary>
+public sealed class ActionConditionKey
+{
+    public int ActionId { get; set; }
+    public int ConditionKeyId { get; set; }
+}
+
+/// <summary>A call of the action also needs permission for the dependent action.</summary>
+public sealed class ActionDependency
+{
+    public int ActionId { get; set; }
+    public int DependentActionId { get; set; }
 }
 
 /// <summary>A pattern (or literal) covers a canonical concrete action.</summary>
