@@ -131,4 +131,10 @@ public static class FindingKinds
     public const string IndexEntryWithoutData = "index-entry-without-data";
     public const string UnknownPolicyArn = "unknown-policy-arn";
     public const string DuplicatePolicyName = "duplicate-policy-name";
+
+    /// <summary>A policy's Action/NotAction string matches no action of the universe (catalogue plus every policy's literals).</summary>
+    public const string PatternMatchesNothing = "pattern-matches-nothing";
+
+    /// <summary>A policy names an action (no wildcard) that AWS's action catalogue does not list, ignoring case.</summary>
+    public const string ActionNotInCatalog = "action-not-in-catalog";
 }
