@@ -4,34 +4,6 @@ using IamGraph.Catalog.Entities;
 
 namespace IamGraph.Import.Model;
 
-/// <summary>
-/// What limits a grant. An Allow statement is <em>unrestricted</em> when it has no <c>Condition</c>, no
-/// <c>NotResource</c>, and its <c>Resource</c> list holds <c>"*"</c> (IAM's string <c>"*"</c> or <c>["*"]</c>; a list
-/// holding <c>"*"</c> beside ARNs covers every resource too). Any other Allow statement is limited by what it has:
-/// <see cref="Resource"/> (its <c>Resource</c> names no <c>"*"</c>, including no <c>Resource</c> at all),
-/// <see cref="NotResource"/>, <see cref="Condition"/> (a <c>Condition</c> block other than <c>{}</c>).
-/// </summary>
-[Flags]
-public enum GrantLimits
-{
-    None = 0,
-
-    /// <summary>Granted only on the resources some Allow statement lists (not <c>"*"</c>).</summary>
-    Resource = 1,
-
-    /// <summary>Granted only under some Allow statement's <c>Condition</c>.</summary>
-    Condition = 2,
-
-    /// <summary>Granted on all resources but those some Allow statement's <c>NotResource</c> lists.</summary>
-    NotResource = 4,
-
-    /// <summary>
-    /// A Deny statement that does not remove the action (it has a <c>Condition</c>, or names specific resources, or has a
-    /// <c>NotResource</c>) matches it: the action may be denied in some requests. Says nothing about unrestrictedness.
-    /// </summary>
-    PossiblyDenied = 8,
-}
-
 /// <summary>One effective action of a policy version.</summary>
 /// <param name="ActionId">The concrete action's id in the <see cref="ActionUniverse"/>.</param>
 /// <param name="Via">

@@ -58,23 +58,29 @@ public sealed class EffectiveGrant
     public GrantLimits Limits { get; set; }
 }
 
-/// <summary>Why a grant is not unrestricted: every Allow statement that grants it is limited in one of these ways.</summary>
+/// <summary>
+/// What limits a grant. An Allow statement is unrestricted when it has no <c>Condition</c>, no <c>NotResource</c>, and
+/// its <c>Resource</c> holds <c>"*"</c>; any other Allow statement is limited by what it has.
+/// </summary>
 [Flags]
 public enum GrantLimits
 {
     None = 0,
 
-    /// <summary>Granted only on specific resources (a Resource other than <c>*</c>).</summary>
+    /// <summary>Granted only on the resources some Allow statement lists (not <c>"*"</c>).</summary>
     Resource = 1,
 
-    /// <summary>Granted only under a Condition.</summary>
+    /// <summary>Granted only under some Allow statement's <c>Condition</c>.</summary>
     Condition = 2,
 
-    /// <summary>Granted on every resource but those a NotResource names.</summary>
+    /// <summary>Granted on all resources but those some Allow statement's <c>NotResource</c> lists.</summary>
     NotResource = 4,
 
-    /// <summary>A Deny with a Condition or on specific resources matches it: IAM may refuse it at request time.</summary>
-    MayBeDenied = 8,
+    /// <summary>
+    /// A Deny statement that does not remove the action (it has a <c>Condition</c>, names specific resources, or has a
+    /// <c>NotResource</c>) matches it: the action may be denied in some requests. Says nothing about unrestrictedness.
+    /// </summary>
+    PossiblyDenied = 8,
 }
 
 /// <summary>The action acts on the resource type; <see cref="Required"/> when every call names one.</summary>
