@@ -238,7 +238,9 @@ internal sealed class JsonObjectStream
         int count;
         try
         {
-            count = _input.Read(_buffer, _end, _buffer.Length - _end);
+            // Fill the buffer, not just what one read gives (gzip hands out a few KB): a member that does not fit yet is
+            // scanned again from its start after each fill, so small fills would make large policies quadratic.
+            count = _input.ReadAtLeast(_buffer.AsSpan(_end), _buffer.Length - _end, throwOnEndOfStream: false);
         }
         catch (Exception ex) when (ex is IOException or InvalidDataException)
         {
