@@ -19,7 +19,7 @@ internal static class ActionCatalogRows
         });
 
     public static CatalogSnapshot Add(
-        CatalogSnapshot snapshot, ActionCatalogSource? catalog, IReadOnlyDictionary<string, int> actionIds, IReadOnlyDictionary<string, int> serviceIds, List<Finding> findings)
+        CatalogSnapshot snapshot, ActionCatalogSource? catalog, IReadOnlyDictionary<string, int> actionIds, IReadOnlyDictionary<string, int> serviceIds)
     {
         if (catalog is null)
         {
@@ -62,13 +62,8 @@ internal static class ActionCatalogRows
                 var actionId = actionIds[action.Name];
                 foreach (var type in action.ResourceTypes)
                 {
-                    if (!resourceTypeIds.TryGetValue((serviceId, type.Name), out var typeId))
-                    {
-                        findings.Add(new Finding(FindingCategory.Warning, FindingKinds.UnknownResourceType, $"action:{action.Name}", catalog.Source, null, null, null,
-                            $"Action '{action.Name}' acts on resource type '{type.Name}', which service '{service.Prefix}' does not define; the link is left out."));
-                        continue;
-                    }
-                    if (linked.Add((actionId, typeId)))
+                    // A type the service does not define (the reader notes it) is left out.
+                    if (resourceTypeIds.TryGetValue((serviceId, type.Name), out var typeId) && linked.Add((actionId, typeId)))
                     {
                         actionResourceTypes.Add(new ActionResourceTypeRow(actionId, typeId, type.Required, JsonSerializer.Serialize(type.ConditionKeys)));
                     }

@@ -152,7 +152,7 @@ public static class CatalogBuilder
             docs.Root, docs.Layout, serviceRows, actionRows, policyRows, roleRows,
             policyActions, policyServices, rolePolicies, roleActions, roleServices, findings);
         snapshot = PolicyDocumentRows.Add(snapshot, policies, actionIds);
-        snapshot = ActionCatalogRows.Add(snapshot, catalog, actionIds, serviceIds, findings);
+        snapshot = ActionCatalogRows.Add(snapshot, catalog, actionIds, serviceIds);
         return (snapshot, policies);
     }
 
@@ -212,6 +212,7 @@ public static class CatalogBuilder
             }
 
             var docsActions = page is null ? [] : DocsActions(page, findings);
+            // A policy whose default version is not stored (the reader notes it) keeps the docs' strings, if any.
             var draft = new PolicyDraft(drafts.Count + 1, name, arn, docsActions, page, entry);
             if (draft.DefaultVersion is { } current)
             {
@@ -220,11 +221,6 @@ public static class CatalogBuilder
                 {
                     CompareDocsWithDocument(draft, docsActions, current, findings);
                 }
-            }
-            else if (entry is not null)
-            {
-                findings.Add(new Finding(FindingCategory.Warning, FindingKinds.DefaultVersionMissing, draft.Entity, entry.Source.File, LineOf(entry.Source), null, null,
-                    $"Policy '{name}' names {entry.DefaultVersionId} as its default version, which is not stored; its actions and grants come from the docs, if any."));
             }
             drafts.Add(draft);
         }

@@ -135,12 +135,6 @@ public static class FindingKinds
     /// <summary>The docs' action list of a policy differs from its default version's document (often: the docs show an older version).</summary>
     public const string DocsDifferFromDocument = "docs-differ-from-document";
 
-    /// <summary>A managed policy's default version is not among its stored versions.</summary>
-    public const string DefaultVersionMissing = "default-version-missing";
-
-    /// <summary>An action catalogue entry names a resource type its service does not define.</summary>
-    public const string UnknownResourceType = "unknown-resource-type";
-
     /// <summary>A policy's Action/NotAction string matches no action of the universe (catalogue plus every policy's literals).</summary>
     public const string PatternMatchesNothing = "pattern-matches-nothing";
 
