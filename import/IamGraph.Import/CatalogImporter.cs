@@ -2,6 +2,8 @@ using System.Diagnostics;
 using IamGraph.Catalog;
 using IamGraph.Import.Model;
 using IamGraph.Import.Reading;
+using IamGraph.Import.Reading.ActionCatalog;
+using IamGraph.Import.Reading.ManagedPolicies;
 using IamGraph.Import.Writing;
 
 namespace IamGraph.Import;
@@ -22,22 +24,39 @@ public sealed record ImportTimings(TimeSpan Read, TimeSpan Model, TimeSpan Write
 
 public sealed record ImportResult(CatalogSnapshot Catalog, ImportTimings Timings, string Database);
 
+/// <summary>Where an import reads from: the docs folder, a managed-policies package, an action catalogue; at least one.</summary>
+public sealed record ImportInputs(string? Docs, string? ManagedPolicies = null, string? ActionCatalog = null)
+{
+    public bool IsEmpty => Docs is null && ManagedPolicies is null && ActionCatalog is null;
+}
+
 /// <summary>read -> model -> write: the whole import, all or nothing.</summary>
 public static class CatalogImporter
 {
-    /// <summary>Imports into a SQLite file.</summary>
+    /// <summary>Imports the docs into a SQLite file.</summary>
     public static ImportResult Import(string docsDirectory, string databaseFile, IProgress<ImportStage>? progress = null, CancellationToken cancellationToken = default) =>
-        Import(docsDirectory, new CatalogConnection(CatalogProvider.Sqlite, databaseFile), progress, cancellationToken);
+        Import(new ImportInputs(docsDirectory), new CatalogConnection(CatalogProvider.Sqlite, databaseFile), progress, cancellationToken);
 
-    public static ImportResult Import(string docsDirectory, CatalogConnection database, IProgress<ImportStage>? progress = null, CancellationToken cancellationToken = default)
+    public static ImportResult Import(string docsDirectory, CatalogConnection database, IProgress<ImportStage>? progress = null, CancellationToken cancellationToken = default) =>
+        Import(new ImportInputs(docsDirectory), database, progress, cancellationToken);
+
+    public static ImportResult Import(ImportInputs inputs, CatalogConnection database, IProgress<ImportStage>? progress = null, CancellationToken cancellationToken = default)
     {
+        if (inputs.IsEmpty)
+        {
+            throw new ImportException("nothing to import; expected a docs folder, --managed-policies or --action-catalog", ".");
+        }
         var clock = Stopwatch.StartNew();
         progress?.Report(ImportStage.Reading);
-        var docs = DocsReader.Read(docsDirectory, cancellationToken);
+        // The sources are independent files: read them side by side.
+        var docs = Task.Run(() => inputs.Docs is null ? null : DocsReader.Read(inputs.Docs, cancellationToken), cancellationToken);
+        var managed = Task.Run(() => inputs.ManagedPolicies is null ? null : ManagedPoliciesReader.Read(inputs.ManagedPolicies, cancellationToken), cancellationToken);
+        var actions = Task.Run(() => inputs.ActionCatalog is null ? null : ActionCatalogReader.Read(inputs.ActionCatalog, cancellationToken), cancellationToken);
+        var sources = new CatalogSources(Await(docs), Await(managed), Await(actions));
         var read = clock.Elapsed;
 
         progress?.Report(ImportStage.Modelling);
-        var catalog = CatalogBuilder.Build(docs);
+        var catalog = CatalogBuilder.Build(sources);
         var model = clock.Elapsed - read;
 
         progress?.Report(ImportStage.Writing);
@@ -46,4 +65,7 @@ public static class CatalogImporter
         progress?.Report(ImportStage.Done);
         return new ImportResult(catalog, new ImportTimings(read, model, write), database.Describe());
     }
+
+    /// <summary>The task's result, or its own exception (an <see cref="ImportException"/> naming the file), not an AggregateException.</summary>
+    private static T Await<T>(Task<T> task) => task.GetAwaiter().GetResult();
 }

@@ -22,6 +22,11 @@ public class CatalogDbContext(DbContextOptions<CatalogDbContext> options) : DbCo
     public DbSet<PolicyVersion> PolicyVersions => Set<PolicyVersion>();
     public DbSet<PolicyStatement> PolicyStatements => Set<PolicyStatement>();
     public DbSet<StatementAction> StatementActions => Set<StatementAction>();
+    public DbSet<ResourceType> ResourceTypes => Set<ResourceType>();
+    public DbSet<ConditionKey> ConditionKeys => Set<ConditionKey>();
+    public DbSet<ActionResourceType> ActionResourceTypes => Set<ActionResourceType>();
+    public DbSet<ActionConditionKey> ActionConditionKeys => Set<ActionConditionKey>();
+    public DbSet<ActionDependency> ActionDependencies => Set<ActionDependency>();
     public DbSet<DataQualityFinding> DataQualityFindings => Set<DataQualityFinding>();
     public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
 
@@ -65,6 +70,16 @@ public class CatalogDbContext(DbContextOptions<CatalogDbContext> options) : DbCo
         Link<Role, Service, RoleService>(modelBuilder, r => r.Services, s => s.Roles, l => l.RoleId, l => l.ServiceId);
         Link<Policy, Action, EffectiveGrant>(modelBuilder, p => p.EffectiveActions, a => a.GrantedBy, l => l.PolicyId, l => l.ActionId);
         Link<Action, Action, ActionMatch>(modelBuilder, a => a.Matches, a => a.MatchedBy, l => l.PatternId, l => l.ActionId);
+        Link<Action, ResourceType, ActionResourceType>(modelBuilder, a => a.ResourceTypes, r => r.Actions, l => l.ActionId, l => l.ResourceTypeId);
+        Link<Action, ConditionKey, ActionConditionKey>(modelBuilder, a => a.ConditionKeys, k => k.Actions, l => l.ActionId, l => l.ConditionKeyId);
+        Link<Action, Action, ActionDependency>(modelBuilder, a => a.DependentActions, null, l => l.ActionId, l => l.DependentActionId);
+
+        modelBuilder.Entity<ResourceType>(e =>
+        {
+            e.HasOne(r => r.Service).WithMany().HasForeignKey(r => r.ServiceId);
+            e.HasIndex(r => new { r.ServiceId, r.Name }).IsUnique();
+        });
+        modelBuilder.Entity<ConditionKey>(e => e.HasIndex(k => k.Name).IsUnique());
 
         modelBuilder.Entity<PolicyVersion>(e =>
         {
@@ -100,16 +115,16 @@ public class CatalogDbContext(DbContextOptions<CatalogDbContext> options) : DbCo
     private static void Link<TLeft, TRight, TLink>(
         ModelBuilder modelBuilder,
         System.Linq.Expressions.Expression<Func<TLeft, IEnumerable<TRight>?>> rights,
-        System.Linq.Expressions.Expression<Func<TRight, IEnumerable<TLeft>?>> lefts,
+        System.Linq.Expressions.Expression<Func<TRight, IEnumerable<TLeft>?>>? lefts,
         System.Linq.Expressions.Expression<Func<TLink, object?>> leftKey,
         System.Linq.Expressions.Expression<Func<TLink, object?>> rightKey)
         where TLeft : class
         where TRight : class
         where TLink : class
     {
-        modelBuilder.Entity<TLeft>()
-            .HasMany(rights)
-            .WithMany(lefts)
+        var many = modelBuilder.Entity<TLeft>().HasMany(rights);
+        // No inverse navigation where nobody reads the relation backwards (an action's dependants).
+        (lefts is null ? many.WithMany() : many.WithMany(lefts))
             .UsingEntity<TLink>(
                 r => r.HasOne<TRight>().WithMany().HasForeignKey(rightKey),
                 l => l.HasOne<TLeft>().WithMany().HasForeignKey(leftKey),

@@ -1,4 +1,5 @@
 using IamGraph.Catalog;
+using IamGraph.Catalog.Entities;
 
 namespace IamGraph.Import.Model;
 
@@ -8,24 +9,49 @@ namespace IamGraph.Import.Model;
 /// </summary>
 public static class CatalogBuilder
 {
-    /// <summary>The catalogue to store: entities with ids in ordinal name order, every relation, every count.</summary>
-    /// <param name="docs">What the readers found.</param>
+    /// <summary>The catalogue of the docs alone (and, for tests, extra action names).</summary>
+    /// <param name="docs">What the docs readers found.</param>
     /// <param name="knownActions">
-    /// Action names known beyond what the policy pages name (an action catalogue, say): they join the catalogue with
-    /// no policies, as canonical variants and pattern matches like any other. The docs alone give none.
+    /// Action names known beyond what the policy pages name: they join the catalogue with no policies, as canonical
+    /// variants and pattern matches like any other.
     /// </param>
-    public static CatalogSnapshot Build(DocsCatalog docs, IEnumerable<string>? knownActions = null)
+    public static CatalogSnapshot Build(DocsCatalog docs, IEnumerable<string>? knownActions = null) =>
+        Build(new CatalogSources(docs), knownActions);
+
+    /// <summary>The catalogue to store: entities with ids in ordinal name order, every relation, every count.</summary>
+    public static CatalogSnapshot Build(CatalogSources sources, IEnumerable<string>? knownActions = null)
     {
+        var docs = sources.Docs ?? DocsCatalog.Empty(sources.Describe());
         var findings = new List<Finding>();
-        foreach (var note in docs.Notes)
+        foreach (var note in docs.Notes.Concat(sources.ManagedPolicies?.Notes ?? []).Concat(sources.ActionCatalog?.Notes ?? []))
         {
             findings.Add(new Finding(FindingCategory.Warning, note.Kind, note.Entity, note.Source.File, LineOf(note.Source), null, null, note.Message));
         }
 
-        var policies = BuildPolicies(docs.Policies, findings);
-        var actionNames = policies.SelectMany(p => p.Actions).Concat(knownActions ?? []).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        var (snapshot, policies) = Rows(docs, sources.ManagedPolicies, sources.ActionCatalog, knownActions, findings);
+
+        // The cross-checks are the docs against themselves: with documents or a catalogue beside them, they compare
+        // the docs' index with what the docs' own pages give, not with what the packages add.
+        var docsOnly = sources.ManagedPolicies is null && sources.ActionCatalog is null ? snapshot : Rows(docs, null, null, null, []).Snapshot;
+        findings.AddRange(CrossChecks.Run(docs, docsOnly));
+        return EffectiveGrants.Apply(snapshot with { Source = sources.Describe() }, policies, sources.ActionCatalog?.Services.SelectMany(s => s.Actions).Select(a => a.Name) ?? [], knownActions, findings);
+    }
+
+    private static (CatalogSnapshot Snapshot, List<PolicyDraft> Policies) Rows(
+        DocsCatalog docs, ManagedPolicySource? managed, ActionCatalogSource? catalog, IEnumerable<string>? knownActions, List<Finding> findings)
+    {
+        var policies = BuildPolicies(docs.Policies, managed?.Policies ?? [], findings);
+        var catalogActions = catalog?.Services.SelectMany(s => s.Actions).ToArray() ?? [];
+        var actionNames = policies.SelectMany(p => p.Actions)
+            .Concat(policies.SelectMany(p => p.Managed?.Versions ?? []).SelectMany(v => PolicyVersionDiff.NamedActions(v.Statements)))
+            .Concat(catalogActions.Select(a => a.Name))
+            .Concat(catalogActions.SelectMany(a => a.DependentActions.Concat(a.ResourceTypes.SelectMany(r => r.DependentActions))))
+            .Concat(knownActions ?? [])
+            .Where(a => a.Length > 0)
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         var actionIds = IdsOf(actionNames);
-        var serviceNames = actionNames.Select(ActionName.ServiceOf).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        var serviceNames = actionNames.Select(ActionName.ServiceOf).Concat(catalog?.Services.Select(s => s.Prefix) ?? [])
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         var serviceIds = IdsOf(serviceNames);
         var actionService = actionNames.Select(a => serviceIds[ActionName.ServiceOf(a)]).ToArray();
 
@@ -43,7 +69,7 @@ public static class CatalogBuilder
             }
         }
 
-        var policyIdByArn = policies.ToDictionary(p => p.Page.Arn, p => p.Id, StringComparer.Ordinal);
+        var policyIdByArn = policies.ToDictionary(p => p.Arn, p => p.Id, StringComparer.Ordinal);
         var roles = BuildRoles(docs.Roles, policyIdByArn, findings);
         var actionsOfPolicy = policyActions.ToLookup(l => l.LeftId, l => l.RightId);
         var rolePolicies = new List<Link>();
@@ -63,10 +89,16 @@ public static class CatalogBuilder
         var servicesPerPolicy = CountBy(policyServices, l => l.LeftId);
         var rolesPerPolicy = CountBy(rolePolicies, l => l.RightId);
         var policyRows = policies.Select(p => new PolicyRow(
-            p.Id, p.Page.Name, p.Page.Arn, PolicyArn.PathOf(p.Page.Arn), PolicyArn.IsAwsManaged(p.Page.Arn),
+            p.Id, p.Name, p.Arn, PolicyArn.PathOf(p.Arn), PolicyArn.IsAwsManaged(p.Arn),
             ActionCount: p.Actions.Count,
             ServiceCount: servicesPerPolicy.GetValueOrDefault(p.Id),
-            RoleCount: rolesPerPolicy.GetValueOrDefault(p.Id))).ToArray();
+            RoleCount: rolesPerPolicy.GetValueOrDefault(p.Id))
+        {
+            DefaultVersionId = p.Managed?.DefaultVersionId,
+            CreatedAt = p.Managed?.CreatedAt,
+            UpdatedAt = p.Managed?.UpdatedAt,
+            Sources = (p.Page is null ? PolicySources.None : PolicySources.Docs) | (p.Managed is null ? PolicySources.None : PolicySources.ManagedPolicies),
+        }).ToArray();
         var actionsPerRole = CountBy(roleActions, l => l.LeftId);
         var servicesPerRole = CountBy(roleServices, l => l.LeftId);
         var roleRows = roles.Select(r => new RoleRow(
@@ -75,13 +107,35 @@ public static class CatalogBuilder
             ActionCount: actionsPerRole.GetValueOrDefault(r.Id),
             ServiceCount: servicesPerRole.GetValueOrDefault(r.Id))).ToArray();
 
+        var catalogByKey = new Dictionary<string, CatalogActionEntry>(StringComparer.Ordinal);
+        foreach (var entry in catalogActions)
+        {
+            catalogByKey.TryAdd(ActionName.KeyOf(entry.Name), entry);
+        }
         var policiesPerAction = CountBy(policyActions, l => l.RightId);
         var rolesPerAction = CountBy(roleActions, l => l.RightId);
-        var actionRows = actionNames.Select((name, i) => new ActionRow(
-            i + 1, name, actionService[i], ActionName.IsWildcard(name),
-            PolicyCount: policiesPerAction.GetValueOrDefault(i + 1),
-            RoleCount: rolesPerAction.GetValueOrDefault(i + 1))).ToArray();
+        var actionRows = actionNames.Select((name, i) =>
+        {
+            var entry = ActionName.IsWildcard(name) ? null : catalogByKey.GetValueOrDefault(ActionName.KeyOf(name));
+            return new ActionRow(
+                i + 1, name, actionService[i], ActionName.IsWildcard(name),
+                PolicyCount: policiesPerAction.GetValueOrDefault(i + 1),
+                RoleCount: rolesPerAction.GetValueOrDefault(i + 1))
+            {
+                InCatalog = entry is not null,
+                AccessLevels = entry is null ? AccessLevels.None : ActionCatalogRows.LevelsOf(entry.AccessLevels),
+                Description = entry?.Description,
+            };
+        }).ToArray();
 
+        var titles = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var service in catalog?.Services ?? [])
+        {
+            if (service.Name is { } title)
+            {
+                titles.TryAdd(ActionName.KeyOf(service.Prefix), title);
+            }
+        }
         var actionsPerService = CountBy(actionService.Select((s, i) => new Link(s, i + 1)), l => l.LeftId);
         var policiesPerService = CountBy(policyServices, l => l.RightId);
         var rolesPerService = CountBy(roleServices, l => l.RightId);
@@ -89,23 +143,34 @@ public static class CatalogBuilder
             i + 1, name,
             ActionCount: actionsPerService.GetValueOrDefault(i + 1),
             PolicyCount: policiesPerService.GetValueOrDefault(i + 1),
-            RoleCount: rolesPerService.GetValueOrDefault(i + 1))).ToArray();
+            RoleCount: rolesPerService.GetValueOrDefault(i + 1))
+        {
+            Title = titles.GetValueOrDefault(ActionName.KeyOf(name)),
+        }).ToArray();
 
         var snapshot = new CatalogSnapshot(
             docs.Root, docs.Layout, serviceRows, actionRows, policyRows, roleRows,
             policyActions, policyServices, rolePolicies, roleActions, roleServices, findings);
-        findings.AddRange(CrossChecks.Run(docs, snapshot));
-        return EffectiveGrants.Apply(snapshot);
+        snapshot = PolicyDocumentRows.Add(snapshot, policies, actionIds);
+        snapshot = ActionCatalogRows.Add(snapshot, catalog, actionIds, serviceIds);
+        return (snapshot, policies);
     }
 
-    private sealed record PolicyDraft(int Id, PolicyPage Page, IReadOnlyList<string> Actions);
+    /// <summary>A policy as the sources give it: its docs page, its managed-policy entry, or both (joined on ARN).</summary>
+    /// <param name="Actions">The strings it names: its default version's (Action and NotAction) when it has a document, else the docs' rows.</param>
+    internal sealed record PolicyDraft(int Id, string Name, string Arn, IReadOnlyList<string> Actions, PolicyPage? Page, ManagedPolicyEntry? Managed)
+    {
+        public PolicyVersionEntry? DefaultVersion => Managed?.Versions.FirstOrDefault(v => v.VersionId == Managed.DefaultVersionId);
+
+        public string Entity => $"policy:{Name}";
+    }
 
     private sealed record RoleDraft(int Id, RolePage Page, IReadOnlyList<int> PolicyIds);
 
-    private static List<PolicyDraft> BuildPolicies(IReadOnlyList<PolicyPage> pages, List<Finding> findings)
+    private static List<PolicyDraft> BuildPolicies(IReadOnlyList<PolicyPage> pages, IReadOnlyList<ManagedPolicyEntry> managed, List<Finding> findings)
     {
         var byArn = new Dictionary<string, PolicyPage>(StringComparer.Ordinal);
-        var byName = new Dictionary<string, PolicyPage>(StringComparer.Ordinal);
+        var byName = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var page in pages)
         {
             if (byArn.TryGetValue(page.Arn, out var other))
@@ -119,36 +184,85 @@ public static class CatalogBuilder
                 throw new ImportException($"Policy '{page.Name}' ({page.Arn}) is described twice: here and in {other.Source}.", page.Source.File, page.Source.Line);
             }
             byArn.Add(page.Arn, page);
-            if (!byName.TryAdd(page.Name, page))
+        }
+        var managedByArn = new Dictionary<string, ManagedPolicyEntry>(StringComparer.Ordinal);
+        foreach (var entry in managed)
+        {
+            if (!managedByArn.TryAdd(entry.Arn, entry))
             {
-                findings.Add(new Finding(FindingCategory.Warning, FindingKinds.DuplicatePolicyName, $"policy:{page.Name}", page.Source.File, LineOf(page.Source), null, null,
-                    $"Two policies are named '{page.Name}': {byName[page.Name].Arn} and {page.Arn}; look them up by ARN."));
+                throw new ImportException(
+                    $"ARN {entry.Arn} is given to policy '{entry.Name}' here and to policy '{managedByArn[entry.Arn].Name}' in {managedByArn[entry.Arn].Source}; an ARN names one policy.",
+                    entry.Source.File, entry.Source.Line);
             }
         }
 
-        // Ordered by name then ARN, so ids follow the API's default order.
-        var ordered = pages.OrderBy(p => p.Name, StringComparer.Ordinal).ThenBy(p => p.Arn, StringComparer.Ordinal).ToArray();
-        var drafts = new List<PolicyDraft>(ordered.Length);
-        for (var i = 0; i < ordered.Length; i++)
+        // One policy per ARN, ordered by name then ARN, so ids follow the API's default order.
+        var joined = byArn.Keys.Union(managedByArn.Keys, StringComparer.Ordinal)
+            .Select(arn => (Arn: arn, Page: byArn.GetValueOrDefault(arn), Managed: managedByArn.GetValueOrDefault(arn)))
+            .Select(p => (p.Arn, p.Page, p.Managed, Name: p.Managed?.Name ?? p.Page!.Name))
+            .OrderBy(p => p.Name, StringComparer.Ordinal).ThenBy(p => p.Arn, StringComparer.Ordinal).ToArray();
+        var drafts = new List<PolicyDraft>(joined.Length);
+        foreach (var (arn, page, entry, name) in joined)
         {
-            var page = ordered[i];
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            var actions = new List<string>(page.Actions.Count);
-            foreach (var row in page.Actions)
+            var where = page?.Source ?? entry!.Source;
+            if (!byName.TryAdd(name, arn))
             {
-                if (seen.Add(row.Value))
+                findings.Add(new Finding(FindingCategory.Warning, FindingKinds.DuplicatePolicyName, $"policy:{name}", where.File, LineOf(where), null, null,
+                    $"Two policies are named '{name}': {byName[name]} and {arn}; look them up by ARN."));
+            }
+
+            var docsActions = page is null ? [] : DocsActions(page, findings);
+            // A policy whose default version is not stored (the reader notes it) keeps the docs' strings, if any.
+            var draft = new PolicyDraft(drafts.Count + 1, name, arn, docsActions, page, entry);
+            if (draft.DefaultVersion is { } current)
+            {
+                draft = draft with { Actions = PolicyVersionDiff.NamedActions(current.Statements) };
+                if (page is not null)
                 {
-                    actions.Add(row.Value);
-                }
-                else
-                {
-                    findings.Add(new Finding(FindingCategory.Warning, FindingKinds.DuplicateRow, $"policy:{page.Name}", row.Source.File, LineOf(row.Source), null, null,
-                        $"'{row.Value}' is listed again in policy '{page.Name}'; counted once."));
+                    CompareDocsWithDocument(draft, docsActions, current, findings);
                 }
             }
-            drafts.Add(new PolicyDraft(i + 1, page, actions));
+            drafts.Add(draft);
         }
         return drafts;
+    }
+
+    /// <summary>The docs' rows of a policy page, each string once.</summary>
+    private static List<string> DocsActions(PolicyPage page, List<Finding> findings)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var actions = new List<string>(page.Actions.Count);
+        foreach (var row in page.Actions)
+        {
+            if (seen.Add(row.Value))
+            {
+                actions.Add(row.Value);
+            }
+            else
+            {
+                findings.Add(new Finding(FindingCategory.Warning, FindingKinds.DuplicateRow, $"policy:{page.Name}", row.Source.File, LineOf(row.Source), null, null,
+                    $"'{row.Value}' is listed again in policy '{page.Name}'; counted once."));
+            }
+        }
+        return actions;
+    }
+
+    /// <summary>The docs list a policy's strings; its document is the truth. Where they differ, say which stored version the docs show, if any.</summary>
+    private static void CompareDocsWithDocument(PolicyDraft policy, List<string> docsActions, PolicyVersionEntry current, List<Finding> findings)
+    {
+        var docsSet = docsActions.ToHashSet(StringComparer.Ordinal);
+        if (docsSet.SetEquals(policy.Actions))
+        {
+            return;
+        }
+        var shown = policy.Managed!.Versions.OrderByDescending(v => v.Number)
+            .FirstOrDefault(v => docsSet.SetEquals(PolicyVersionDiff.NamedActions(v.Statements)));
+        var page = policy.Page!;
+        var message = shown is not null
+            ? $"The docs show the actions of {shown.VersionId} of policy '{policy.Name}'; its default version is {current.VersionId}."
+            : $"The docs list {docsSet.Count} action strings for policy '{policy.Name}', no stored version names exactly those; its default version {current.VersionId} names {policy.Actions.Count}.";
+        findings.Add(new Finding(FindingCategory.Discrepancy, FindingKinds.DocsDifferFromDocument, policy.Entity, page.Source.File, LineOf(page.Source),
+            docsSet.Count, policy.Actions.Count, message));
     }
 
     private static List<RoleDraft> BuildRoles(IReadOnlyList<RolePage> pages, Dictionary<string, int> policyIdByArn, List<Finding> findings)

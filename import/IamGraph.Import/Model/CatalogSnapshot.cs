@@ -1,3 +1,5 @@
+using IamGraph.Catalog.Entities;
+
 namespace IamGraph.Import.Model;
 
 // The catalogue as it will be stored: entities with their ids, every relation as id pairs, counts derived.
@@ -5,6 +7,9 @@ namespace IamGraph.Import.Model;
 
 public sealed record ServiceRow(int Id, string Name, int ActionCount, int PolicyCount, int RoleCount)
 {
+    /// <summary>The service's name in AWS's action catalogue ("Amazon S3").</summary>
+    public string? Title { get; init; }
+
     /// <summary>The case variant most policies use; its own id when it is that variant.</summary>
     public int CanonicalId { get; init; } = Id;
 }
@@ -14,11 +19,18 @@ public sealed record ActionRow(int Id, string Name, int ServiceId, bool IsWildca
     public int CanonicalId { get; init; } = Id;
     public int GrantedByCount { get; init; }
     public int MatchCount { get; init; }
+    public AccessLevels AccessLevels { get; init; }
+    public string? Description { get; init; }
+    public bool InCatalog { get; init; }
 }
 
 public sealed record PolicyRow(int Id, string Name, string Arn, string Path, bool AwsManaged, int ActionCount, int ServiceCount, int RoleCount)
 {
     public int EffectiveActionCount { get; init; }
+    public string? DefaultVersionId { get; init; }
+    public DateTimeOffset? CreatedAt { get; init; }
+    public DateTimeOffset? UpdatedAt { get; init; }
+    public PolicySources Sources { get; init; } = PolicySources.Docs;
 }
 
 public sealed record RoleRow(int Id, string Name, string Arn, string Path, int PolicyCount, int ActionCount, int ServiceCount)
@@ -27,7 +39,30 @@ public sealed record RoleRow(int Id, string Name, string Arn, string Path, int P
 }
 
 /// <summary>The policy grants the canonical concrete action; <paramref name="Via"/> are the policy's own action strings that matched.</summary>
-public sealed record Grant(int PolicyId, int ActionId, IReadOnlyList<string> Via);
+public sealed record Grant(int PolicyId, int ActionId, IReadOnlyList<string> Via)
+{
+    /// <summary>Null for a docs-only policy: the docs do not say what limits a grant.</summary>
+    public bool? Unrestricted { get; init; }
+
+    public GrantLimits Limits { get; init; }
+}
+
+/// <summary>One stored version of a policy's document.</summary>
+public sealed record PolicyVersionRow(int Id, int PolicyId, string VersionId, bool IsDefault, DateTimeOffset? CreatedAt, string Document);
+
+/// <summary>One statement of a version; <paramref name="Resource"/> is the Resource (or NotResource) list as a JSON array.</summary>
+public sealed record StatementRow(int Id, int PolicyVersionId, int Ordinal, string? Sid, StatementEffect Effect, string? Resource, bool IsNotResource, string? Condition);
+
+/// <summary>A statement names an action string under Action, or under NotAction.</summary>
+public readonly record struct StatementActionRow(int StatementId, int ActionId, bool IsNotAction);
+
+/// <summary>A resource type of a service; <paramref name="ConditionKeys"/> as a JSON array.</summary>
+public sealed record ResourceTypeRow(int Id, int ServiceId, string Name, string Arn, string ConditionKeys);
+
+public sealed record ConditionKeyRow(int Id, string Name, string? Description, string? Type);
+
+/// <summary>An action acts on a resource type; <paramref name="ConditionKeys"/> as a JSON array.</summary>
+public sealed record ActionResourceTypeRow(int ActionId, int ResourceTypeId, bool Required, string ConditionKeys);
 
 /// <summary>One row of a join table: left id, right id (e.g. policy id, action id).</summary>
 public readonly record struct Link(int LeftId, int RightId);
@@ -70,6 +105,19 @@ public sealed record CatalogSnapshot(
     public IReadOnlyList<Link> ActionMatches { get; init; } = [];
 
     public IReadOnlyList<Grant> EffectiveGrants { get; init; } = [];
+
+    public IReadOnlyList<PolicyVersionRow> PolicyVersions { get; init; } = [];
+    public IReadOnlyList<StatementRow> Statements { get; init; } = [];
+    public IReadOnlyList<StatementActionRow> StatementActions { get; init; } = [];
+    public IReadOnlyList<ResourceTypeRow> ResourceTypes { get; init; } = [];
+    public IReadOnlyList<ConditionKeyRow> ConditionKeys { get; init; } = [];
+    public IReadOnlyList<ActionResourceTypeRow> ActionResourceTypes { get; init; } = [];
+
+    /// <summary>(action id, condition key id).</summary>
+    public IReadOnlyList<Link> ActionConditionKeys { get; init; } = [];
+
+    /// <summary>(action id, dependent action id).</summary>
+    public IReadOnlyList<Link> ActionDependencies { get; init; } = [];
 }
 
 /// <summary>The finding kinds, one name each, so reports and queries can filter on them.</summary>
@@ -83,4 +131,13 @@ public static class FindingKinds
     public const string IndexEntryWithoutData = "index-entry-without-data";
     public const string UnknownPolicyArn = "unknown-policy-arn";
     public const string DuplicatePolicyName = "duplicate-policy-name";
+
+    /// <summary>The docs' action list of a policy differs from its default version's document (often: the docs show an older version).</summary>
+    public const string DocsDifferFromDocument = "docs-differ-from-document";
+
+    /// <summary>A policy's Action/NotAction string matches no action of the universe (catalogue plus every policy's literals).</summary>
+    public const string PatternMatchesNothing = "pattern-matches-nothing";
+
+    /// <summary>A policy names an action (no wildcard) that AWS's action catalogue does not list, ignoring case.</summary>
+    public const string ActionNotInCatalog = "action-not-in-catalog";
 }

@@ -86,4 +86,8 @@ public sealed record DocsCatalog(
     IReadOnlyList<ServicePage> ServicePages,
     IReadOnlyList<ActionPage> ActionPages,
     IReadOnlyList<IndexEntry> Index,
-    IReadOnlyList<ReaderNote> Notes);
+    IReadOnlyList<ReaderNote> Notes)
+{
+    /// <summary>No docs: an import of the npm packages alone.</summary>
+    public static DocsCatalog Empty(string source) => new(source, DocsLayout.Published, [], [], [], [], [], []);
+}

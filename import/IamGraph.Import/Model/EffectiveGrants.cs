@@ -1,66 +1,106 @@
 using IamGraph.Catalog;
+using IamGraph.Catalog.Entities;
 
 namespace IamGraph.Import.Model;
 
 /// <summary>
-/// Reads the catalogue as IAM would: names that differ only in case are one action (its canonical variant is the one
-/// most policies write), and a pattern grants every concrete action it matches. The universe of concrete actions is
-/// the catalogue's own; a later action catalogue only adds to it.
+/// Reads the catalogue as IAM would, over one <see cref="ActionUniverse"/> (the catalogue's actions and every concrete
+/// string any policy names, merged ignoring case):
+/// <list type="bullet">
+/// <item>A concrete action's canonical row is the universe's spelling (the catalogue's, else the one most policies
+/// write); a pattern's is the case variant most policies write (ties: ordinal smallest). Services likewise.</item>
+/// <item>A policy with a document grants what <see cref="PolicyEvaluator"/> says of its default version (Deny,
+/// NotAction, limits); a policy known only from the docs grants every action its strings match, with no word on
+/// limits (<see cref="Grant.Unrestricted"/> null).</item>
+/// </list>
 /// </summary>
 internal static class EffectiveGrants
 {
-    public static CatalogSnapshot Apply(CatalogSnapshot catalog)
+    public static CatalogSnapshot Apply(
+        CatalogSnapshot catalog, IReadOnlyList<CatalogBuilder.PolicyDraft> policies, IEnumerable<string> catalogActions, IEnumerable<string>? knownActions, List<Finding> findings)
     {
-        var services = Canonicalize(catalog.Services, s => s.Name, s => s.PolicyCount, (s, id) => s with { CanonicalId = id });
-        var actions = Canonicalize(catalog.Actions, a => a.Name, a => a.PolicyCount, (a, id) => a with { CanonicalId = id });
+        var named = policies.Select(p => p.Actions.Concat(p.Page?.Actions.Select(r => r.Value) ?? [])
+                .Concat((p.Managed?.Versions ?? []).SelectMany(v => PolicyVersionDiff.NamedActions(v.Statements))))
+            .Append(knownActions ?? []);
+        var universe = ActionUniverse.Build(catalogActions, named);
 
-        // Canonical concrete actions by lower-cased service, so a pattern confined to one service scans only that service.
-        var concrete = actions.Where(a => a.CanonicalId == a.Id && !a.IsWildcard).Select(a => (a.Id, Key: ActionName.KeyOf(a.Name))).ToArray();
-        var concreteByService = concrete.ToLookup(a => ActionName.KeyOf(ActionName.ServiceOf(a.Key)));
+        var services = Canonicalize(catalog.Services, s => s.Name, s => s.PolicyCount, (s, id) => s with { CanonicalId = id });
+        var rowIdByName = new Dictionary<string, int>(catalog.Actions.Count, StringComparer.Ordinal);
+        foreach (var action in catalog.Actions)
+        {
+            rowIdByName.Add(action.Name, action.Id);
+        }
+        var rowOfUniverse = new int[universe.Count];
+        for (var id = 0; id < universe.Count; id++)
+        {
+            rowOfUniverse[id] = rowIdByName[universe.NameOf(id)];
+        }
+        var patterns = Canonicalize(catalog.Actions, a => a.Name, a => a.PolicyCount, (a, id) => a with { CanonicalId = id });
+        var actions = catalog.Actions
+            .Select(a => a.IsWildcard ? patterns[a.Id - 1] : a with { CanonicalId = universe.TryGetId(a.Name, out var id) ? rowOfUniverse[id] : a.Id })
+            .ToArray();
 
         var matchesOf = new int[actions.Length][];
         var matches = new List<Link>();
         foreach (var action in actions)
         {
-            int[] covered;
-            if (!action.IsWildcard)
+            var covered = universe.Match(action.Name);
+            var rows = new int[covered.Length];
+            for (var i = 0; i < covered.Length; i++)
             {
-                covered = [action.CanonicalId];
+                rows[i] = rowOfUniverse[covered[i]];
             }
-            else
+            Array.Sort(rows);
+            matchesOf[action.Id - 1] = rows;
+            foreach (var row in rows)
             {
-                var pattern = new ActionPattern(action.Name);
-                var candidates = pattern.ServiceKey is { } service ? concreteByService[service] : concrete;
-                covered = [.. candidates.Where(c => pattern.Matches(c.Key)).Select(c => c.Id)];
+                matches.Add(new Link(action.Id, row));
             }
-            matchesOf[action.Id - 1] = covered;
-            matches.AddRange(covered.Select(id => new Link(action.Id, id)));
         }
 
         var grants = new List<Grant>();
         var grantedBy = new int[actions.Length + 1];
-        var effectivePerPolicy = new Dictionary<int, HashSet<int>>();
-        foreach (var policyActions in catalog.PolicyActions.GroupBy(l => l.LeftId))
+        var effectivePerPolicy = new Dictionary<int, int[]>();
+        var evaluator = new PolicyEvaluator(universe);
+        foreach (var policy in policies)
         {
-            var via = new SortedDictionary<int, List<string>>();
-            foreach (var link in policyActions)
+            var first = grants.Count;
+            if (policy.DefaultVersion is { } document)
             {
-                foreach (var id in matchesOf[link.RightId - 1])
+                var evaluation = evaluator.Evaluate(document.Statements);
+                findings.AddRange(evaluation.Findings(policy.Entity, document.Source));
+                foreach (var grant in evaluation.Grants.OrderBy(g => rowOfUniverse[g.ActionId]))
                 {
-                    if (!via.TryGetValue(id, out var names))
-                    {
-                        via[id] = names = [];
-                    }
-                    names.Add(actions[link.RightId - 1].Name);
+                    grants.Add(new Grant(policy.Id, rowOfUniverse[grant.ActionId], grant.Via) { Unrestricted = grant.Unrestricted, Limits = grant.Limits });
                 }
             }
-            foreach (var (actionId, names) in via)
+            else
             {
-                names.Sort(StringComparer.Ordinal);
-                grants.Add(new Grant(policyActions.Key, actionId, names));
-                grantedBy[actionId]++;
+                var via = new SortedDictionary<int, List<string>>();
+                foreach (var name in policy.Actions)
+                {
+                    foreach (var id in matchesOf[rowIdByName[name] - 1])
+                    {
+                        if (!via.TryGetValue(id, out var names))
+                        {
+                            via[id] = names = [];
+                        }
+                        names.Add(name);
+                    }
+                }
+                foreach (var (actionId, names) in via)
+                {
+                    names.Sort(StringComparer.Ordinal);
+                    grants.Add(new Grant(policy.Id, actionId, names));
+                }
             }
-            effectivePerPolicy[policyActions.Key] = [.. via.Keys];
+            var granted = new int[grants.Count - first];
+            for (var i = first; i < grants.Count; i++)
+            {
+                granted[i - first] = grants[i].ActionId;
+                grantedBy[grants[i].ActionId]++;
+            }
+            effectivePerPolicy[policy.Id] = granted;
         }
 
         var policiesOfRole = catalog.RolePolicies.ToLookup(l => l.LeftId, l => l.RightId);
@@ -68,7 +108,7 @@ internal static class EffectiveGrants
         {
             Services = services,
             Actions = [.. actions.Select(a => a with { GrantedByCount = grantedBy[a.Id], MatchCount = matchesOf[a.Id - 1].Length })],
-            Policies = [.. catalog.Policies.Select(p => p with { EffectiveActionCount = effectivePerPolicy.GetValueOrDefault(p.Id)?.Count ?? 0 })],
+            Policies = [.. catalog.Policies.Select(p => p with { EffectiveActionCount = effectivePerPolicy.GetValueOrDefault(p.Id)?.Length ?? 0 })],
             Roles = [.. catalog.Roles.Select(r => r with
             {
                 EffectiveActionCount = policiesOfRole[r.Id].SelectMany(p => effectivePerPolicy.GetValueOrDefault(p) ?? []).Distinct().Count(),

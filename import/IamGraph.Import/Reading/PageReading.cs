@@ -5,7 +5,7 @@ using IamGraph.Import.Model;
 
 namespace IamGraph.Import.Reading;
 
-/// <summary>Names of the non-fatal oddities the readers report in <see cref="DocsCatalog.Notes"/>.</summary>
+/// <summary>Names of the non-fatal oddities the readers report in <see cref="DocsCatalog.Notes"/> and the npm sources' notes.</summary>
 public static class ReaderNoteKinds
 {
     public const string MissingPage = "missing-page";
@@ -16,6 +16,26 @@ public static class ReaderNoteKinds
     public const string MissingIndex = "missing-index";
     public const string MissingFolder = "missing-folder";
     public const string NotAnArn = "not-an-arn";
+
+    // The npm packages (managed-policy documents, AWS's action catalogue).
+
+    /// <summary>A document's <c>Statement</c> is one object, not an array: IAM accepts it, readers that expect an array see nothing.</summary>
+    public const string StatementObject = "statement-object";
+
+    /// <summary>A policy's stored version numbers skip some (ReadOnlyAccess stores 151 versions up to v188).</summary>
+    public const string VersionGap = "version-gap";
+
+    /// <summary>A policy's default version (<c>latestVersionId</c>) is not among its stored versions.</summary>
+    public const string DefaultVersionMissing = "default-version-missing";
+
+    /// <summary>A statement element IAM does not define for identity policies (<c>Principal</c>, a misspelling); kept in the document, otherwise ignored.</summary>
+    public const string UnknownElement = "unknown-element";
+
+    /// <summary>A catalogue action names a resource type its service does not define.</summary>
+    public const string UnknownResourceType = "unknown-resource-type";
+
+    /// <summary>A catalogue file for a service that <c>services.json</c> does not list; read all the same.</summary>
+    public const string UnlistedService = "unlisted-service";
 }
 
 /// <summary>One page being read: the parsed page plus the notes and links it yields. One per file, so files read in parallel share nothing.</summary>

@@ -16,16 +16,26 @@ internal static class CatalogTables
     public static IEnumerable<TableRows> Of(CatalogSnapshot s)
     {
         yield return new(typeof(Service),
-            [nameof(Service.Id), nameof(Service.Name), nameof(Service.NameKey), nameof(Service.CanonicalId), nameof(Service.ActionCount), nameof(Service.PolicyCount), nameof(Service.RoleCount)],
-            s.Services.Select(r => new object?[] { r.Id, r.Name, ActionName.KeyOf(r.Name), r.CanonicalId, r.ActionCount, r.PolicyCount, r.RoleCount }));
+            [nameof(Service.Id), nameof(Service.Name), nameof(Service.NameKey), nameof(Service.Title), nameof(Service.CanonicalId), nameof(Service.ActionCount), nameof(Service.PolicyCount), nameof(Service.RoleCount)],
+            s.Services.Select(r => new object?[] { r.Id, r.Name, ActionName.KeyOf(r.Name), r.Title, r.CanonicalId, r.ActionCount, r.PolicyCount, r.RoleCount }));
         yield return new(typeof(Action),
             [nameof(Action.Id), nameof(Action.Name), nameof(Action.NameKey), nameof(Action.ServiceId), nameof(Action.IsWildcard), nameof(Action.CanonicalId),
-                nameof(Action.GrantedByCount), nameof(Action.MatchCount), nameof(Action.PolicyCount), nameof(Action.RoleCount)],
-            s.Actions.Select(r => new object?[] { r.Id, r.Name, ActionName.KeyOf(r.Name), r.ServiceId, r.IsWildcard, r.CanonicalId, r.GrantedByCount, r.MatchCount, r.PolicyCount, r.RoleCount }));
+                nameof(Action.GrantedByCount), nameof(Action.MatchCount), nameof(Action.PolicyCount), nameof(Action.RoleCount),
+                nameof(Action.AccessLevels), nameof(Action.Description), nameof(Action.InCatalog)],
+            s.Actions.Select(r => new object?[]
+            {
+                r.Id, r.Name, ActionName.KeyOf(r.Name), r.ServiceId, r.IsWildcard, r.CanonicalId, r.GrantedByCount, r.MatchCount, r.PolicyCount, r.RoleCount,
+                (int)r.AccessLevels, r.Description, r.InCatalog,
+            }));
         yield return new(typeof(Policy),
             [nameof(Policy.Id), nameof(Policy.Name), nameof(Policy.NameKey), nameof(Policy.Arn), nameof(Policy.Path), nameof(Policy.AwsManaged),
-                nameof(Policy.ActionCount), nameof(Policy.ServiceCount), nameof(Policy.RoleCount), nameof(Policy.EffectiveActionCount)],
-            s.Policies.Select(r => new object?[] { r.Id, r.Name, ActionName.KeyOf(r.Name), r.Arn, r.Path, r.AwsManaged, r.ActionCount, r.ServiceCount, r.RoleCount, r.EffectiveActionCount }));
+                nameof(Policy.ActionCount), nameof(Policy.ServiceCount), nameof(Policy.RoleCount), nameof(Policy.EffectiveActionCount),
+                nameof(Policy.DefaultVersionId), nameof(Policy.CreatedAt), nameof(Policy.UpdatedAt), nameof(Policy.Sources)],
+            s.Policies.Select(r => new object?[]
+            {
+                r.Id, r.Name, ActionName.KeyOf(r.Name), r.Arn, r.Path, r.AwsManaged, r.ActionCount, r.ServiceCount, r.RoleCount, r.EffectiveActionCount,
+                r.DefaultVersionId, Microseconds(r.CreatedAt), Microseconds(r.UpdatedAt), (int)r.Sources,
+            }));
         yield return new(typeof(Role),
             [nameof(Role.Id), nameof(Role.Name), nameof(Role.NameKey), nameof(Role.Arn), nameof(Role.Path),
                 nameof(Role.PolicyCount), nameof(Role.ActionCount), nameof(Role.ServiceCount), nameof(Role.EffectiveActionCount)],
@@ -40,12 +50,36 @@ internal static class CatalogTables
         // Most grants come through one action string, and each string grants many actions: serialize each once.
         var singleVia = new Dictionary<string, string>(StringComparer.Ordinal);
         yield return new(typeof(EffectiveGrant),
-            [nameof(EffectiveGrant.PolicyId), nameof(EffectiveGrant.ActionId), nameof(EffectiveGrant.Via)],
+            [nameof(EffectiveGrant.PolicyId), nameof(EffectiveGrant.ActionId), nameof(EffectiveGrant.Via), nameof(EffectiveGrant.Unrestricted), nameof(EffectiveGrant.Limits)],
             s.EffectiveGrants.Select(g => new object?[]
             {
                 g.PolicyId, g.ActionId,
                 g.Via is [var only] ? singleVia.TryGetValue(only, out var json) ? json : singleVia[only] = JsonSerializer.Serialize(g.Via) : JsonSerializer.Serialize(g.Via),
+                g.Unrestricted, (int)g.Limits,
             }));
+
+        yield return new(typeof(PolicyVersion),
+            [nameof(PolicyVersion.Id), nameof(PolicyVersion.PolicyId), nameof(PolicyVersion.VersionId), nameof(PolicyVersion.IsDefault), nameof(PolicyVersion.CreatedAt), nameof(PolicyVersion.Document)],
+            s.PolicyVersions.Select(v => new object?[] { v.Id, v.PolicyId, v.VersionId, v.IsDefault, Microseconds(v.CreatedAt), v.Document }));
+        yield return new(typeof(PolicyStatement),
+            [nameof(PolicyStatement.Id), nameof(PolicyStatement.PolicyVersionId), nameof(PolicyStatement.Ordinal), nameof(PolicyStatement.Sid), nameof(PolicyStatement.Effect),
+                nameof(PolicyStatement.Resource), nameof(PolicyStatement.IsNotResource), nameof(PolicyStatement.Condition)],
+            s.Statements.Select(t => new object?[] { t.Id, t.PolicyVersionId, t.Ordinal, t.Sid, (int)t.Effect, t.Resource, t.IsNotResource, t.Condition }));
+        yield return new(typeof(StatementAction),
+            [nameof(StatementAction.StatementId), nameof(StatementAction.ActionId), nameof(StatementAction.IsNotAction)],
+            s.StatementActions.Select(l => new object?[] { l.StatementId, l.ActionId, l.IsNotAction }));
+
+        yield return new(typeof(ResourceType),
+            [nameof(ResourceType.Id), nameof(ResourceType.ServiceId), nameof(ResourceType.Name), nameof(ResourceType.Arn), nameof(ResourceType.ConditionKeys)],
+            s.ResourceTypes.Select(r => new object?[] { r.Id, r.ServiceId, r.Name, r.Arn, r.ConditionKeys }));
+        yield return new(typeof(ConditionKey),
+            [nameof(ConditionKey.Id), nameof(ConditionKey.Name), nameof(ConditionKey.Description), nameof(ConditionKey.Type)],
+            s.ConditionKeys.Select(k => new object?[] { k.Id, k.Name, k.Description, k.Type }));
+        yield return new(typeof(ActionResourceType),
+            [nameof(ActionResourceType.ActionId), nameof(ActionResourceType.ResourceTypeId), nameof(ActionResourceType.Required), nameof(ActionResourceType.ConditionKeys)],
+            s.ActionResourceTypes.Select(l => new object?[] { l.ActionId, l.ResourceTypeId, l.Required, l.ConditionKeys }));
+        yield return Links(typeof(ActionConditionKey), nameof(ActionConditionKey.ActionId), nameof(ActionConditionKey.ConditionKeyId), s.ActionConditionKeys);
+        yield return Links(typeof(ActionDependency), nameof(ActionDependency.ActionId), nameof(ActionDependency.DependentActionId), s.ActionDependencies);
 
         yield return new(typeof(DataQualityFinding),
             [nameof(DataQualityFinding.Id), nameof(DataQualityFinding.Category), nameof(DataQualityFinding.Kind), nameof(DataQualityFinding.Entity), nameof(DataQualityFinding.File),
@@ -59,12 +93,12 @@ internal static class CatalogTables
             [[1, ImportTime(), s.Source, s.Layout.ToString().ToLowerInvariant(), typeof(CatalogTables).Assembly.GetName().Version?.ToString() ?? "0"]]);
     }
 
-    /// <summary>Now, to the microsecond: what PostgreSQL's timestamptz holds, so SQLite (which would keep 100 ns ticks) stores the same instant.</summary>
-    private static DateTimeOffset ImportTime()
-    {
-        var now = DateTimeOffset.UtcNow;
-        return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMicrosecond));
-    }
+    /// <summary>Now, to the microsecond (see <see cref="Microseconds"/>).</summary>
+    private static DateTimeOffset ImportTime() => Microseconds(DateTimeOffset.UtcNow)!.Value;
+
+    /// <summary>To the microsecond: what PostgreSQL's timestamptz holds, so SQLite (which would keep 100 ns ticks) stores the same instant.</summary>
+    private static DateTimeOffset? Microseconds(DateTimeOffset? time) =>
+        time is { } t ? t.AddTicks(-(t.Ticks % TimeSpan.TicksPerMicrosecond)) : null;
 
     private static TableRows Links(Type entity, string left, string right, IReadOnlyList<Link> links) =>
         new(entity, [left, right], links.Select(l => new object?[] { l.LeftId, l.RightId }));

@@ -31,10 +31,9 @@ namespace IamGraph.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
-                    b.Property<string>("AccessLevel")
-                        .HasColumnType("text")
-                        .HasColumnName("access_level")
-                        .UseCollation("C");
+                    b.Property<int>("AccessLevels")
+                        .HasColumnType("integer")
+                        .HasColumnName("access_levels");
 
                     b.Property<int>("CanonicalId")
                         .HasColumnType("integer")
@@ -48,6 +47,10 @@ namespace IamGraph.Migrations.Postgres.Migrations
                     b.Property<int>("GrantedByCount")
                         .HasColumnType("integer")
                         .HasColumnName("granted_by_count");
+
+                    b.Property<bool>("InCatalog")
+                        .HasColumnType("boolean")
+                        .HasColumnName("in_catalog");
 
                     b.Property<bool>("IsWildcard")
                         .HasColumnType("boolean")
@@ -100,6 +103,44 @@ namespace IamGraph.Migrations.Postgres.Migrations
                     b.ToTable("actions");
                 });
 
+            modelBuilder.Entity("IamGraph.Catalog.Entities.ActionConditionKey", b =>
+                {
+                    b.Property<int>("ActionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("action_id");
+
+                    b.Property<int>("ConditionKeyId")
+                        .HasColumnType("integer")
+                        .HasColumnName("condition_key_id");
+
+                    b.HasKey("ActionId", "ConditionKeyId")
+                        .HasName("pk_action_condition_keys");
+
+                    b.HasIndex("ConditionKeyId", "ActionId")
+                        .HasDatabaseName("ix_action_condition_keys_condition_key_id_action_id");
+
+                    b.ToTable("action_condition_keys");
+                });
+
+            modelBuilder.Entity("IamGraph.Catalog.Entities.ActionDependency", b =>
+                {
+                    b.Property<int>("ActionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("action_id");
+
+                    b.Property<int>("DependentActionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("dependent_action_id");
+
+                    b.HasKey("ActionId", "DependentActionId")
+                        .HasName("pk_action_dependencies");
+
+                    b.HasIndex("DependentActionId", "ActionId")
+                        .HasDatabaseName("ix_action_dependencies_dependent_action_id_action_id");
+
+                    b.ToTable("action_dependencies");
+                });
+
             modelBuilder.Entity("IamGraph.Catalog.Entities.ActionMatch", b =>
                 {
                     b.Property<int>("PatternId")
@@ -117,6 +158,70 @@ namespace IamGraph.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_action_matches_action_id_pattern_id");
 
                     b.ToTable("action_matches");
+                });
+
+            modelBuilder.Entity("IamGraph.Catalog.Entities.ActionResourceType", b =>
+                {
+                    b.Property<int>("ActionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("action_id");
+
+                    b.Property<int>("ResourceTypeId")
+                        .HasColumnType("integer")
+                        .HasColumnName("resource_type_id");
+
+                    b.Property<string>("ConditionKeys")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("condition_keys")
+                        .UseCollation("C");
+
+                    b.Property<bool>("Required")
+                        .HasColumnType("boolean")
+                        .HasColumnName("required");
+
+                    b.HasKey("ActionId", "ResourceTypeId")
+                        .HasName("pk_action_resource_types");
+
+                    b.HasIndex("ResourceTypeId", "ActionId")
+                        .HasDatabaseName("ix_action_resource_types_resource_type_id_action_id");
+
+                    b.ToTable("action_resource_types");
+                });
+
+            modelBuilder.Entity("IamGraph.Catalog.Entities.ConditionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Description")
+                        .HasColumnType("text")
+                        .HasColumnName("description")
+                        .UseCollation("C");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("name")
+                        .UseCollation("C");
+
+                    b.Property<string>("Type")
+                        .HasColumnType("text")
+                        .HasColumnName("type")
+                        .UseCollation("C");
+
+                    b.HasKey("Id")
+                        .HasName("pk_condition_keys");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_condition_keys_name");
+
+                    b.ToTable("condition_keys");
                 });
 
             modelBuilder.Entity("IamGraph.Catalog.Entities.DataQualityFinding", b =>
@@ -183,6 +288,14 @@ namespace IamGraph.Migrations.Postgres.Migrations
                     b.Property<int>("ActionId")
                         .HasColumnType("integer")
                         .HasColumnName("action_id");
+
+                    b.Property<int>("Limits")
+                        .HasColumnType("integer")
+                        .HasColumnName("limits");
+
+                    b.Property<bool?>("Unrestricted")
+                        .HasColumnType("boolean")
+                        .HasColumnName("unrestricted");
 
                     b.Property<string>("Via")
                         .IsRequired()
@@ -259,6 +372,10 @@ namespace IamGraph.Migrations.Postgres.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("aws_managed");
 
+                    b.Property<DateTimeOffset?>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
                     b.Property<string>("DefaultVersionId")
                         .HasColumnType("text")
                         .HasColumnName("default_version_id")
@@ -293,6 +410,14 @@ namespace IamGraph.Migrations.Postgres.Migrations
                     b.Property<int>("ServiceCount")
                         .HasColumnType("integer")
                         .HasColumnName("service_count");
+
+                    b.Property<int>("Sources")
+                        .HasColumnType("integer")
+                        .HasColumnName("sources");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
 
                     b.HasKey("Id")
                         .HasName("pk_policies");
@@ -439,6 +564,47 @@ namespace IamGraph.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_policy_versions_policy_id_version_id");
 
                     b.ToTable("policy_versions");
+                });
+
+            modelBuilder.Entity("IamGraph.Catalog.Entities.ResourceType", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Arn")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("arn")
+                        .UseCollation("C");
+
+                    b.Property<string>("ConditionKeys")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("condition_keys")
+                        .UseCollation("C");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("name")
+                        .UseCollation("C");
+
+                    b.Property<int>("ServiceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("service_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_resource_types");
+
+                    b.HasIndex("ServiceId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_resource_types_service_id_name");
+
+                    b.ToTable("resource_types");
                 });
 
             modelBuilder.Entity("IamGraph.Catalog.Entities.Role", b =>
@@ -665,6 +831,40 @@ namespace IamGraph.Migrations.Postgres.Migrations
                     b.Navigation("Service");
                 });
 
+            modelBuilder.Entity("IamGraph.Catalog.Entities.ActionConditionKey", b =>
+                {
+                    b.HasOne("IamGraph.Catalog.Entities.Action", null)
+                        .WithMany()
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_action_condition_keys_actions_action_id");
+
+                    b.HasOne("IamGraph.Catalog.Entities.ConditionKey", null)
+                        .WithMany()
+                        .HasForeignKey("ConditionKeyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_action_condition_keys_condition_keys_condition_key_id");
+                });
+
+            modelBuilder.Entity("IamGraph.Catalog.Entities.ActionDependency", b =>
+                {
+                    b.HasOne("IamGraph.Catalog.Entities.Action", null)
+                        .WithMany()
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_action_dependencies_actions_action_id");
+
+                    b.HasOne("IamGraph.Catalog.Entities.Action", null)
+                        .WithMany()
+                        .HasForeignKey("DependentActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_action_dependencies_actions_dependent_action_id");
+                });
+
             modelBuilder.Entity("IamGraph.Catalog.Entities.ActionMatch", b =>
                 {
                     b.HasOne("IamGraph.Catalog.Entities.Action", null)
@@ -680,6 +880,23 @@ namespace IamGraph.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_action_matches_actions_pattern_id");
+                });
+
+            modelBuilder.Entity("IamGraph.Catalog.Entities.ActionResourceType", b =>
+                {
+                    b.HasOne("IamGraph.Catalog.Entities.Action", null)
+                        .WithMany()
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_action_resource_types_actions_action_id");
+
+                    b.HasOne("IamGraph.Catalog.Entities.ResourceType", null)
+                        .WithMany()
+                        .HasForeignKey("ResourceTypeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_action_resource_types_resource_types_resource_type_id");
                 });
 
             modelBuilder.Entity("IamGraph.Catalog.Entities.EffectiveGrant", b =>
@@ -755,6 +972,18 @@ namespace IamGraph.Migrations.Postgres.Migrations
                         .HasConstraintName("fk_policy_versions_policies_policy_id");
 
                     b.Navigation("Policy");
+                });
+
+            modelBuilder.Entity("IamGraph.Catalog.Entities.ResourceType", b =>
+                {
+                    b.HasOne("IamGraph.Catalog.Entities.Service", "Service")
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_resource_types_services_service_id");
+
+                    b.Navigation("Service");
                 });
 
             modelBuilder.Entity("IamGraph.Catalog.Entities.RoleAction", b =>

@@ -24,9 +24,9 @@ namespace IamGraph.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    b.Property<string>("AccessLevel")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("access_level");
+                    b.Property<int>("AccessLevels")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("access_levels");
 
                     b.Property<int>("CanonicalId")
                         .HasColumnType("INTEGER")
@@ -39,6 +39,10 @@ namespace IamGraph.Migrations.Sqlite.Migrations
                     b.Property<int>("GrantedByCount")
                         .HasColumnType("INTEGER")
                         .HasColumnName("granted_by_count");
+
+                    b.Property<bool>("InCatalog")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("in_catalog");
 
                     b.Property<bool>("IsWildcard")
                         .HasColumnType("INTEGER")
@@ -89,6 +93,44 @@ namespace IamGraph.Migrations.Sqlite.Migrations
                     b.ToTable("actions");
                 });
 
+            modelBuilder.Entity("IamGraph.Catalog.Entities.ActionConditionKey", b =>
+                {
+                    b.Property<int>("ActionId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("action_id");
+
+                    b.Property<int>("ConditionKeyId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("condition_key_id");
+
+                    b.HasKey("ActionId", "ConditionKeyId")
+                        .HasName("pk_action_condition_keys");
+
+                    b.HasIndex("ConditionKeyId", "ActionId")
+                        .HasDatabaseName("ix_action_condition_keys_condition_key_id_action_id");
+
+                    b.ToTable("action_condition_keys");
+                });
+
+            modelBuilder.Entity("IamGraph.Catalog.Entities.ActionDependency", b =>
+                {
+                    b.Property<int>("ActionId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("action_id");
+
+                    b.Property<int>("DependentActionId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("dependent_action_id");
+
+                    b.HasKey("ActionId", "DependentActionId")
+                        .HasName("pk_action_dependencies");
+
+                    b.HasIndex("DependentActionId", "ActionId")
+                        .HasDatabaseName("ix_action_dependencies_dependent_action_id_action_id");
+
+                    b.ToTable("action_dependencies");
+                });
+
             modelBuilder.Entity("IamGraph.Catalog.Entities.ActionMatch", b =>
                 {
                     b.Property<int>("PatternId")
@@ -106,6 +148,64 @@ namespace IamGraph.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_action_matches_action_id_pattern_id");
 
                     b.ToTable("action_matches");
+                });
+
+            modelBuilder.Entity("IamGraph.Catalog.Entities.ActionResourceType", b =>
+                {
+                    b.Property<int>("ActionId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("action_id");
+
+                    b.Property<int>("ResourceTypeId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("resource_type_id");
+
+                    b.Property<string>("ConditionKeys")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("condition_keys");
+
+                    b.Property<bool>("Required")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("required");
+
+                    b.HasKey("ActionId", "ResourceTypeId")
+                        .HasName("pk_action_resource_types");
+
+                    b.HasIndex("ResourceTypeId", "ActionId")
+                        .HasDatabaseName("ix_action_resource_types_resource_type_id_action_id");
+
+                    b.ToTable("action_resource_types");
+                });
+
+            modelBuilder.Entity("IamGraph.Catalog.Entities.ConditionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Type")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_condition_keys");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_condition_keys_name");
+
+                    b.ToTable("condition_keys");
                 });
 
             modelBuilder.Entity("IamGraph.Catalog.Entities.DataQualityFinding", b =>
@@ -165,6 +265,14 @@ namespace IamGraph.Migrations.Sqlite.Migrations
                     b.Property<int>("ActionId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("action_id");
+
+                    b.Property<int>("Limits")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("limits");
+
+                    b.Property<bool?>("Unrestricted")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("unrestricted");
 
                     b.Property<string>("Via")
                         .IsRequired()
@@ -232,6 +340,10 @@ namespace IamGraph.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("aws_managed");
 
+                    b.Property<DateTimeOffset?>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
                     b.Property<string>("DefaultVersionId")
                         .HasColumnType("TEXT")
                         .HasColumnName("default_version_id");
@@ -262,6 +374,14 @@ namespace IamGraph.Migrations.Sqlite.Migrations
                     b.Property<int>("ServiceCount")
                         .HasColumnType("INTEGER")
                         .HasColumnName("service_count");
+
+                    b.Property<int>("Sources")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sources");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
 
                     b.HasKey("Id")
                         .HasName("pk_policies");
@@ -399,6 +519,42 @@ namespace IamGraph.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_policy_versions_policy_id_version_id");
 
                     b.ToTable("policy_versions");
+                });
+
+            modelBuilder.Entity("IamGraph.Catalog.Entities.ResourceType", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Arn")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("arn");
+
+                    b.Property<string>("ConditionKeys")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("condition_keys");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<int>("ServiceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("service_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_resource_types");
+
+                    b.HasIndex("ServiceId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_resource_types_service_id_name");
+
+                    b.ToTable("resource_types");
                 });
 
             modelBuilder.Entity("IamGraph.Catalog.Entities.Role", b =>
@@ -614,6 +770,40 @@ namespace IamGraph.Migrations.Sqlite.Migrations
                     b.Navigation("Service");
                 });
 
+            modelBuilder.Entity("IamGraph.Catalog.Entities.ActionConditionKey", b =>
+                {
+                    b.HasOne("IamGraph.Catalog.Entities.Action", null)
+                        .WithMany()
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_action_condition_keys_actions_action_id");
+
+                    b.HasOne("IamGraph.Catalog.Entities.ConditionKey", null)
+                        .WithMany()
+                        .HasForeignKey("ConditionKeyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_action_condition_keys_condition_keys_condition_key_id");
+                });
+
+            modelBuilder.Entity("IamGraph.Catalog.Entities.ActionDependency", b =>
+                {
+                    b.HasOne("IamGraph.Catalog.Entities.Action", null)
+                        .WithMany()
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_action_dependencies_actions_action_id");
+
+                    b.HasOne("IamGraph.Catalog.Entities.Action", null)
+                        .WithMany()
+                        .HasForeignKey("DependentActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_action_dependencies_actions_dependent_action_id");
+                });
+
             modelBuilder.Entity("IamGraph.Catalog.Entities.ActionMatch", b =>
                 {
                     b.HasOne("IamGraph.Catalog.Entities.Action", null)
@@ -629,6 +819,23 @@ namespace IamGraph.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_action_matches_actions_pattern_id");
+                });
+
+            modelBuilder.Entity("IamGraph.Catalog.Entities.ActionResourceType", b =>
+                {
+                    b.HasOne("IamGraph.Catalog.Entities.Action", null)
+                        .WithMany()
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_action_resource_types_actions_action_id");
+
+                    b.HasOne("IamGraph.Catalog.Entities.ResourceType", null)
+                        .WithMany()
+                        .HasForeignKey("ResourceTypeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_action_resource_types_resource_types_resource_type_id");
                 });
 
             modelBuilder.Entity("IamGraph.Catalog.Entities.EffectiveGrant", b =>
@@ -704,6 +911,18 @@ namespace IamGraph.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_policy_versions_policies_policy_id");
 
                     b.Navigation("Policy");
+                });
+
+            modelBuilder.Entity("IamGraph.Catalog.Entities.ResourceType", b =>
+                {
+                    b.HasOne("IamGraph.Catalog.Entities.Service", "Service")
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_resource_types_services_service_id");
+
+                    b.Navigation("Service");
                 });
 
             modelBuilder.Entity("IamGraph.Catalog.Entities.RoleAction", b =>

