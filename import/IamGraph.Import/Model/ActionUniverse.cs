@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
 using IamGraph.Catalog;
 
 namespace IamGraph.Import.Model;
@@ -26,7 +27,7 @@ public sealed class ActionUniverse
     private readonly string[] _keys;
     private readonly bool[] _inCatalog;
     private readonly Dictionary<string, int> _idByKey;
-    private readonly ConcurrentDictionary<string, int[]> _matches = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ActionString> _strings = new(StringComparer.Ordinal);
 
     private ActionUniverse(string[] names, string[] keys, bool[] inCatalog, bool hasCatalog)
     {
@@ -49,7 +50,8 @@ public sealed class ActionUniverse
     /// </param>
     public static ActionUniverse Build(IEnumerable<string> catalogActions, IEnumerable<IEnumerable<string>> namedByEachPolicy)
     {
-        var policyCount = new Dictionary<string, int>(StringComparer.Ordinal);
+        // Spelling -> (policies naming it, the last policy counted): one lookup per string, not two.
+        var counted = new Dictionary<string, (int Policies, int Last)>(StringComparer.Ordinal);
         var catalog = new HashSet<string>(StringComparer.Ordinal);
         foreach (var name in catalogActions)
         {
@@ -58,22 +60,26 @@ public sealed class ActionUniverse
                 catalog.Add(name);
             }
         }
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var policy in namedByEachPolicy)
+        var policy = 0;
+        foreach (var strings in namedByEachPolicy)
         {
-            seen.Clear();
-            foreach (var name in policy)
+            policy++;
+            foreach (var name in strings)
             {
-                if (name.Length > 0 && !ActionName.IsWildcard(name) && seen.Add(name))
+                if (name.Length > 0 && !ActionName.IsWildcard(name))
                 {
-                    policyCount[name] = policyCount.GetValueOrDefault(name) + 1;
+                    ref var count = ref CollectionsMarshal.GetValueRefOrAddDefault(counted, name, out _);
+                    if (count.Last != policy)
+                    {
+                        count = (count.Policies + 1, policy);
+                    }
                 }
             }
         }
 
         // Per lower-cased key, the spelling chosen so far.
-        var canonical = new Dictionary<string, string>(catalog.Count + policyCount.Count, StringComparer.Ordinal);
-        foreach (var spelling in catalog.Concat(policyCount.Keys))
+        var canonical = new Dictionary<string, string>(catalog.Count + counted.Count, StringComparer.Ordinal);
+        foreach (var spelling in catalog.Concat(counted.Keys))
         {
             var key = ActionName.KeyOf(spelling);
             if (!canonical.TryGetValue(key, out var current) || Better(spelling, current))
@@ -100,7 +106,7 @@ public sealed class ActionUniverse
             {
                 return candidateInCatalog;
             }
-            int candidateCount = policyCount.GetValueOrDefault(candidate), currentCount = policyCount.GetValueOrDefault(current);
+            int candidateCount = counted.GetValueOrDefault(candidate).Policies, currentCount = counted.GetValueOrDefault(current).Policies;
             return candidateCount != currentCount ? candidateCount > currentCount : string.CompareOrdinal(candidate, current) < 0;
         }
     }
@@ -129,17 +135,19 @@ public sealed class ActionUniverse
     public Range ServiceRange(string service) => PrefixRange(ActionName.KeyOf(service) + ":");
 
     /// <summary>The ids (ascending) of the concrete actions <paramref name="pattern"/> matches; memoised.</summary>
-    public ReadOnlySpan<int> Match(string pattern) => MatchIds(pattern);
+    public ReadOnlySpan<int> Match(string pattern) => Lookup(pattern).Ids;
 
-    /// <summary>As <see cref="Match"/>; the array is shared and must not be changed.</summary>
-    internal int[] MatchIds(string pattern)
+    /// <summary>What an action string matches and whether it needs reporting, memoised by its exact text.</summary>
+    internal ActionString Lookup(string text)
     {
-        if (_matches.TryGetValue(pattern, out var ids))
+        if (_strings.TryGetValue(text, out var found))
         {
-            return ids;
+            return found;
         }
-        ids = Compute(ActionName.KeyOf(pattern));
-        return _matches.GetOrAdd(pattern, ids);
+        var key = ActionName.KeyOf(text);
+        var ids = Compute(key);
+        var notInCatalog = HasCatalog && !ActionName.IsWildcard(key) && !(ids.Length == 1 && _inCatalog[ids[0]]);
+        return _strings.GetOrAdd(text, new ActionString(ids, notInCatalog));
     }
 
     private int[] Compute(string key)
@@ -213,3 +221,6 @@ public sealed class ActionUniverse
         return start..lo;
     }
 }
+
+/// <summary>An action string as the universe reads it: the ids it matches (ascending; shared, never changed) and whether it is a literal the catalogue lacks.</summary>
+internal sealed record ActionString(int[] Ids, bool NotInCatalog);

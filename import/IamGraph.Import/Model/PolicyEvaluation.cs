@@ -1,5 +1,4 @@
 using System.Numerics;
-using IamGraph.Catalog;
 using IamGraph.Catalog.Entities;
 
 namespace IamGraph.Import.Model;
@@ -10,13 +9,13 @@ namespace IamGraph.Import.Model;
 /// The policy's own strings that grant it, ordinal-sorted, each once: the Action strings of its Allow statements that
 /// match it (as written), and for each Allow statement with <c>NotAction</c> that grants it the marker
 /// <c>NotAction#&lt;ordinal&gt;</c> (<see cref="PolicyEvaluator.NotActionVia"/>, the statement's
-/// <see cref="StatementEntry.Ordinal"/>). Arrays are shared between grants: do not change them.
+/// <see cref="StatementEntry.Ordinal"/>). Within one evaluation, grants with the same strings share one list.
 /// </param>
 /// <param name="Limits">
 /// <see cref="GrantLimits.None"/> (apart from <see cref="GrantLimits.PossiblyDenied"/>) when some unrestricted Allow
 /// statement grants it; otherwise the union of the limits of the Allow statements that grant it.
 /// </param>
-public readonly record struct ActionGrant(int ActionId, string[] Via, GrantLimits Limits)
+public readonly record struct ActionGrant(int ActionId, IReadOnlyList<string> Via, GrantLimits Limits)
 {
     private const GrantLimits AllowLimits = GrantLimits.Resource | GrantLimits.Condition | GrantLimits.NotResource;
 
@@ -139,14 +138,22 @@ public sealed class PolicyEvaluator
             for (var i = 0; i < strings.Count; i++)
             {
                 var text = strings[i];
-                var ids = _universe.MatchIds(text);
+                var found = _universe.Lookup(text);
+                var ids = found.Ids;
                 foreach (var id in ids)
                 {
                     _statement[id >> 6] |= 1UL << id;
                 }
-                if (_checked.Add(text))
+                if ((ids.Length == 0 || found.NotInCatalog) && _checked.Add(text))
                 {
-                    Check(text, ids, ref matchingNothing, ref notInCatalog);
+                    if (ids.Length == 0)
+                    {
+                        (matchingNothing ??= []).Add(text);
+                    }
+                    if (found.NotInCatalog)
+                    {
+                        (notInCatalog ??= []).Add(text);
+                    }
                 }
                 if (!negated && statement.Effect == StatementEffect.Allow)
                 {
@@ -296,18 +303,6 @@ public sealed class PolicyEvaluator
             }
         }
         return grants;
-    }
-
-    private void Check(string text, int[] ids, ref List<string>? matchingNothing, ref List<string>? notInCatalog)
-    {
-        if (ids.Length == 0)
-        {
-            (matchingNothing ??= []).Add(text);
-        }
-        if (_universe.HasCatalog && !ActionName.IsWildcard(text) && !_universe.IsCatalogAction(text))
-        {
-            (notInCatalog ??= []).Add(text);
-        }
     }
 
     private static int[] IdsOf(ulong[] bits)

@@ -1,5 +1,3 @@
-using IamGraph.Catalog;
-
 namespace IamGraph.Import.Model;
 
 /// <summary>What a stored version changed in the action strings its policy names.</summary>
@@ -50,45 +48,80 @@ public static class PolicyVersionDiff
     /// <summary>The changes of each stored version of one policy, in version-number order (oldest first).</summary>
     public static IReadOnlyList<VersionActionChanges> Of(IEnumerable<PolicyVersionEntry> versions)
     {
+        // One pass over the strings: each spelling maps to a key (its group ignoring case) once per policy; per key, the
+        // last version that named it and its spelling there. ReadOnlyAccess alone stores 151 versions of ~2,000 strings.
+        var keyOfSpelling = new Dictionary<string, int>(StringComparer.Ordinal);
+        var keyOfGroup = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var lastVersion = new List<int>();
+        var spelling = new List<string>();
         var changes = new List<VersionActionChanges>();
-        Dictionary<string, string> previous = [];
+        List<int> previousKeys = [];
+        var index = 0;
         foreach (var version in versions.OrderBy(v => v.Number))
         {
-            var current = ByKey(version.Statements);
-            changes.Add(new VersionActionChanges(version.VersionId, Missing(current, previous), Missing(previous, current)));
-            previous = current;
+            var currentKeys = new List<int>();
+            var addedKeys = new List<int>();
+            foreach (var statement in version.Statements)
+            {
+                Name(statement.Actions);
+                Name(statement.NotActions);
+            }
+            var added = new string[addedKeys.Count];
+            for (var i = 0; i < added.Length; i++)
+            {
+                added[i] = spelling[addedKeys[i]];
+            }
+            // A key of the previous version not named by this one still holds the previous version's spelling.
+            var removed = new List<string>();
+            foreach (var key in previousKeys)
+            {
+                if (lastVersion[key] != index)
+                {
+                    removed.Add(spelling[key]);
+                }
+            }
+            changes.Add(new VersionActionChanges(version.VersionId, Sorted(added), Sorted([.. removed])));
+            previousKeys = currentKeys;
+            index++;
+
+            void Name(IReadOnlyList<string> actions)
+            {
+                foreach (var action in actions)
+                {
+                    if (!keyOfSpelling.TryGetValue(action, out var key))
+                    {
+                        if (!keyOfGroup.TryGetValue(action, out key))
+                        {
+                            key = lastVersion.Count;
+                            lastVersion.Add(int.MinValue);
+                            spelling.Add(action);
+                            keyOfGroup.Add(action, key);
+                        }
+                        keyOfSpelling.Add(action, key);
+                    }
+                    if (lastVersion[key] != index)
+                    {
+                        if (lastVersion[key] != index - 1)
+                        {
+                            addedKeys.Add(key);
+                        }
+                        lastVersion[key] = index;
+                        spelling[key] = action;
+                        currentKeys.Add(key);
+                    }
+                    else if (string.CompareOrdinal(action, spelling[key]) < 0)
+                    {
+                        spelling[key] = action;
+                    }
+                }
+            }
         }
         return changes;
     }
 
-    /// <summary>Lower-cased string -> its ordinal-smallest spelling.</summary>
-    private static Dictionary<string, string> ByKey(IReadOnlyList<StatementEntry> statements)
+    private static string[] Sorted(string[] strings)
     {
-        var byKey = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var action in NamedActions(statements))
-        {
-            var key = ActionName.KeyOf(action);
-            if (!byKey.TryGetValue(key, out var spelling) || string.CompareOrdinal(action, spelling) < 0)
-            {
-                byKey[key] = action;
-            }
-        }
-        return byKey;
-    }
-
-    /// <summary>The spellings of <paramref name="of"/> whose key <paramref name="from"/> lacks, ordinal-sorted.</summary>
-    private static string[] Missing(Dictionary<string, string> of, Dictionary<string, string> from)
-    {
-        var missing = new List<string>();
-        foreach (var (key, spelling) in of)
-        {
-            if (!from.ContainsKey(key))
-            {
-                missing.Add(spelling);
-            }
-        }
-        var sorted = missing.ToArray();
-        Array.Sort(sorted, StringComparer.Ordinal);
-        return sorted;
+        Array.Sort(strings, StringComparer.Ordinal);
+        return strings;
     }
 }
