@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace IamGraph.Testing;
 
 /// <summary>
@@ -16,21 +14,8 @@ public static class GraphQLClients
         && System.IO.Directory.Exists(Path.Combine(Directory, "node_modules", "relay-compiler"));
 
     /// <summary>Runs <c>node clients.mjs args...</c>: exit code and everything it printed.</summary>
-    public static async Task<(int ExitCode, string Output)> RunAsync(params string[] args)
-    {
-        var start = new ProcessStartInfo("node", ["clients.mjs", .. args])
-        {
-            WorkingDirectory = Directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var node = Process.Start(start)!;
-        var stdout = node.StandardOutput.ReadToEndAsync();
-        var stderr = node.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await node.WaitForExitAsync(timeout.Token);
-        return (node.ExitCode, await stdout + await stderr);
-    }
+    public static Task<(int ExitCode, string Output)> RunAsync(params string[] args) =>
+        NodeScript.RunAsync(Directory, "clients.mjs", args, TimeSpan.FromMinutes(3));
 }
 
 /// <summary>Skips locally when the clients' node_modules is missing (run `npm ci` there); fails under CI.</summary>

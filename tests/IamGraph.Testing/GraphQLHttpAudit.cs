@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace IamGraph.Testing;
 
 /// <summary>Runs graphql-http's server audit (tests/tools/graphql-http-audit) against a live endpoint.</summary>
@@ -11,21 +9,8 @@ public static class GraphQLHttpAudit
     public static bool Installed => System.IO.Directory.Exists(Path.Combine(Directory, "node_modules", "graphql-http"));
 
     /// <summary>Exit code and everything the script printed.</summary>
-    public static async Task<(int ExitCode, string Output)> RunAsync(Uri endpoint)
-    {
-        var start = new ProcessStartInfo("node", ["audit.mjs", endpoint.ToString()])
-        {
-            WorkingDirectory = Directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var node = Process.Start(start)!;
-        var stdout = node.StandardOutput.ReadToEndAsync();
-        var stderr = node.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await node.WaitForExitAsync(timeout.Token);
-        return (node.ExitCode, await stdout + await stderr);
-    }
+    public static Task<(int ExitCode, string Output)> RunAsync(Uri endpoint) =>
+        NodeScript.RunAsync(Directory, "audit.mjs", [endpoint.ToString()], TimeSpan.FromMinutes(2));
 
     private static string Find() => Repository.Path("tests", "tools", "graphql-http-audit");
 }
