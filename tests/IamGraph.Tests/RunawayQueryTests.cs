@@ -127,16 +127,16 @@ public sealed class RunawayQueryTests : IDisposable
         command.Transaction = transaction;
         command.CommandText = $"""
             WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {size})
-            INSERT INTO policies (name, name_key, arn, path, aws_managed, action_count, service_count, role_count, effective_action_count)
-            SELECT 'Dense' || i, 'dense' || i, 'arn:aws:iam::aws:policy/Dense' || i, '/', 1, {size}, 1, 0, {size} FROM n;
+            INSERT INTO policies (name, name_key, arn, path, aws_managed, action_count, service_count, role_count, effective_action_count, sources)
+            SELECT 'Dense' || i, 'dense' || i, 'arn:aws:iam::aws:policy/Dense' || i, '/', 1, {size}, 1, 0, {size}, 1 FROM n;
             WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {size})
-            INSERT INTO actions (name, name_key, service_id, is_wildcard, policy_count, role_count, granted_by_count, match_count, canonical_id)
-            SELECT 'dense:Action' || i, 'dense:action' || i, (SELECT min(id) FROM services), 0, {size}, 0, {size}, 0, (SELECT min(id) FROM actions) FROM n;
+            INSERT INTO actions (name, name_key, service_id, is_wildcard, policy_count, role_count, granted_by_count, match_count, canonical_id, access_levels, in_catalog)
+            SELECT 'dense:Action' || i, 'dense:action' || i, (SELECT min(id) FROM services), 0, {size}, 0, {size}, 0, (SELECT min(id) FROM actions), 0, 0 FROM n;
             UPDATE actions SET canonical_id = id WHERE name LIKE 'dense:%';
             INSERT INTO policy_actions (policy_id, action_id)
             SELECT p.id, a.id FROM policies p, actions a WHERE p.name LIKE 'Dense%' AND a.name LIKE 'dense:%';
-            INSERT INTO effective_grants (policy_id, action_id, via)
-            SELECT p.id, a.id, '[]' FROM policies p, actions a WHERE p.name LIKE 'Dense%' AND a.name LIKE 'dense:%';
+            INSERT INTO effective_grants (policy_id, action_id, via, limits)
+            SELECT p.id, a.id, '[]', 0 FROM policies p, actions a WHERE p.name LIKE 'Dense%' AND a.name LIKE 'dense:%';
             """;
         command.ExecuteNonQuery();
         transaction.Commit();
