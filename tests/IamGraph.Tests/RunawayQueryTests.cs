@@ -130,7 +130,7 @@ public sealed class RunawayQueryTests : IDisposable
             INSERT INTO policies (name, name_key, arn, path, aws_managed, action_count, service_count, role_count, effective_action_count, sources)
             SELECT 'Dense' || i, 'dense' || i, 'arn:aws:iam::aws:policy/Dense' || i, '/', 1, {size}, 1, 0, {size}, 1 FROM n;
             WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {size})
-            INSERT INTO actions (name, name_key, service_id, is_wildcard, policy_count, role_count, granted_by_count, match_count, canonical_id, access_levels, in_catalog)
+            INSERT INTO actions (name, name_key, service_id, is_wildcard, policy_count, role_count, granted_by_count, match_count, canonical_id, access_level, in_catalog)
             SELECT 'dense:Action' || i, 'dense:action' || i, (SELECT min(id) FROM services), 0, {size}, 0, {size}, 0, (SELECT min(id) FROM actions), 0, 0 FROM n;
             UPDATE actions SET canonical_id = id WHERE name LIKE 'dense:%';
             INSERT INTO policy_actions (policy_id, action_id)

@@ -42,7 +42,10 @@ public static class CatalogBuilder
     {
         var policies = BuildPolicies(docs.Policies, managed?.Policies ?? [], findings);
         var catalogActions = catalog?.Services.SelectMany(s => s.Actions).ToArray() ?? [];
+        // Every string any source names has a row, even a docs row its policy's document no longer names: the
+        // universe knows it, so its canonical action must be there to point at.
         var actionNames = policies.SelectMany(p => p.Actions)
+            .Concat(docs.Policies.SelectMany(p => p.Actions.Select(r => r.Value)))
             .Concat(policies.SelectMany(p => p.Managed?.Versions ?? []).SelectMany(v => PolicyVersionDiff.NamedActions(v.Statements)))
             .Concat(catalogActions.Select(a => a.Name))
             .Concat(catalogActions.SelectMany(a => a.DependentActions.Concat(a.ResourceTypes.SelectMany(r => r.DependentActions))))
@@ -123,7 +126,7 @@ public static class CatalogBuilder
                 RoleCount: rolesPerAction.GetValueOrDefault(i + 1))
             {
                 InCatalog = entry is not null,
-                AccessLevels = entry is null ? AccessLevels.None : ActionCatalogRows.LevelsOf(entry.AccessLevels),
+                AccessLevel = entry is null ? AccessLevels.None : ActionCatalogRows.LevelsOf(entry.AccessLevels),
                 Description = entry?.Description,
             };
         }).ToArray();

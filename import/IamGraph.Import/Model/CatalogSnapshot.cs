@@ -19,7 +19,7 @@ public sealed record ActionRow(int Id, string Name, int ServiceId, bool IsWildca
     public int CanonicalId { get; init; } = Id;
     public int GrantedByCount { get; init; }
     public int MatchCount { get; init; }
-    public AccessLevels AccessLevels { get; init; }
+    public AccessLevels AccessLevel { get; init; }
     public string? Description { get; init; }
     public bool InCatalog { get; init; }
 }

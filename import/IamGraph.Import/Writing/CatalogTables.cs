@@ -21,11 +21,11 @@ internal static class CatalogTables
         yield return new(typeof(Action),
             [nameof(Action.Id), nameof(Action.Name), nameof(Action.NameKey), nameof(Action.ServiceId), nameof(Action.IsWildcard), nameof(Action.CanonicalId),
                 nameof(Action.GrantedByCount), nameof(Action.MatchCount), nameof(Action.PolicyCount), nameof(Action.RoleCount),
-                nameof(Action.AccessLevels), nameof(Action.Description), nameof(Action.InCatalog)],
+                nameof(Action.AccessLevel), nameof(Action.Description), nameof(Action.InCatalog)],
             s.Actions.Select(r => new object?[]
             {
                 r.Id, r.Name, ActionName.KeyOf(r.Name), r.ServiceId, r.IsWildcard, r.CanonicalId, r.GrantedByCount, r.MatchCount, r.PolicyCount, r.RoleCount,
-                (int)r.AccessLevels, r.Description, r.InCatalog,
+                (int)r.AccessLevel, r.Description, r.InCatalog,
             }));
         yield return new(typeof(Policy),
             [nameof(Policy.Id), nameof(Policy.Name), nameof(Policy.NameKey), nameof(Policy.Arn), nameof(Policy.Path), nameof(Policy.AwsManaged),

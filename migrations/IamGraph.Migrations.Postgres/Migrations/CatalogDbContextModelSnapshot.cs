@@ -31,9 +31,9 @@ namespace IamGraph.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
-                    b.Property<int>("AccessLevels")
+                    b.Property<int>("AccessLevel")
                         .HasColumnType("integer")
-                        .HasColumnName("access_levels");
+                        .HasColumnName("access_level");
 
                     b.Property<int>("CanonicalId")
                         .HasColumnType("integer")

@@ -24,9 +24,9 @@ namespace IamGraph.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    b.Property<int>("AccessLevels")
+                    b.Property<int>("AccessLevel")
                         .HasColumnType("INTEGER")
-                        .HasColumnName("access_levels");
+                        .HasColumnName("access_level");
 
                     b.Property<int>("CanonicalId")
                         .HasColumnType("INTEGER")

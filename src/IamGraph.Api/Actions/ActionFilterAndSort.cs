@@ -15,7 +15,7 @@ public static class ActionFilterAndSort
         .NodeId(ActionType.GraphTypeName)
         .Columns(a => a.Name, a => a.IsWildcard)
         .Flag("isCanonical", a => a.CanonicalId == a.Id)
-        .Columns(a => a.PolicyCount, a => a.RoleCount, a => a.GrantedByCount, a => a.MatchCount)
+        .Columns(a => a.PolicyCount, a => a.RoleCount, a => a.GrantedByCount, a => a.MatchCount, a => a.InCatalog)
         // Also joined into every read of actions (services are few and small), so `action.service` needs no second statement.
         .Reference<Service, ServiceFilterInputType, ServiceSortInputType>("service", a => a.Service, () => ServiceFilterAndSort.Map)
         .Collection<ListPolicyFilterInputType>("policies", ActionRelations.Policies)

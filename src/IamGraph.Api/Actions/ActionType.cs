@@ -1,5 +1,6 @@
 using GraphQL.Types;
 
+using IamGraph.Api.Common;
 using IamGraph.Api.Common.DataLoading;
 using IamGraph.Api.Common.Paging;
 using IamGraph.Api.Common.Relay;
@@ -44,6 +45,11 @@ public sealed class ActionType : ObjectGraphType<Action>, INodeGraphType
                 ? ctx.Source.GrantedByCount
                 : ctx.LoadById<Action>(ctx.Source.CanonicalId).Map(c => c?.GrantedByCount ?? 0));
         Field(a => a.MatchCount).Description("How many canonical concrete actions this string covers: 1 for a literal, any number for a pattern.");
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<AccessLevelGraphType>>>>("accessLevel")
+            .Description("From AWS's action catalogue; two for some actions (`TAGGING` and `WRITE`); empty when the catalogue does not list the action or none was imported.")
+            .Resolve(ctx => FlagValues.Of(ctx.Source.AccessLevel));
+        Field(a => a.Description, nullable: true).Description("AWS's description of the action, from the action catalogue.");
+        Field(a => a.InCatalog).Description("AWS's action catalogue lists this action (ignoring case). False for every action when no catalogue was imported.");
         Field<NonNullGraphType<ServiceType>>("service")
             .Description("The service prefix before the first ':' (`all` for `*`).")
             .Resolve(ctx => ctx.Source.Service is { } service

@@ -1,6 +1,7 @@
 using GraphQL.Types;
 
 using IamGraph.Api.Actions;
+using IamGraph.Api.Common;
 using IamGraph.Api.Common.DataLoading;
 using IamGraph.Api.Common.Paging;
 using IamGraph.Api.Common.Relay;
@@ -32,6 +33,12 @@ public sealed class PolicyType : ObjectGraphType<Policy>, INodeGraphType
         Field(p => p.ServiceCount);
         Field(p => p.RoleCount);
         Field(p => p.EffectiveActionCount).Description("How many canonical concrete actions the policy grants by IAM's rules (case-insensitive, wildcards expanded).");
+        Field(p => p.DefaultVersionId, nullable: true).Description("AWS's default (current) version of the document, e.g. `v5`; null for a policy known only from the docs.");
+        Field(p => p.CreatedAt, nullable: true).Description("When AWS created the policy (from the managed-policies package).");
+        Field(p => p.UpdatedAt, nullable: true).Description("When AWS last changed the policy (from the managed-policies package).");
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PolicySourceGraphType>>>>("sources")
+            .Description("Where the import read the policy from: the docs, the managed-policies package, or both.")
+            .Resolve(ctx => FlagValues.Of(ctx.Source.Sources));
 
         this.ConnectionField<Policy, ActionType, Action, ActionFilterInputType, ActionSortInputType>("actions")
             .Description("The action strings the policy's statements name.")

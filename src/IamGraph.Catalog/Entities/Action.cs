@@ -18,7 +18,7 @@ public class Action : ICaseVariant
     public bool IsWildcard { get; set; }
 
     /// <summary>From AWS's action catalogue; <see cref="AccessLevels.None"/> for an action the catalogue does not know.</summary>
-    public AccessLevels AccessLevels { get; set; }
+    public AccessLevels AccessLevel { get; set; }
 
     /// <summary>AWS's description of the action, from the action catalogue.</summary>
     public string? Description { get; set; }

@@ -72,7 +72,7 @@ public sealed class MultiSourceCatalogTests
         var variant = snapshot.Actions.Single(a => a.Name == "s3:getobject");
         Assert.Equal(canonical.Id, variant.CanonicalId);
         Assert.Equal(canonical.Id, canonical.CanonicalId);
-        Assert.Equal((AccessLevels.Read, true, "Does s3:GetObject"), (variant.AccessLevels, variant.InCatalog, variant.Description));
+        Assert.Equal((AccessLevels.Read, true, "Does s3:GetObject"), (variant.AccessLevel, variant.InCatalog, variant.Description));
         Assert.Equal("Service s3", snapshot.Services.Single(s => s.Name == "s3").Title);
         Assert.Equal(2, canonical.GrantedByCount);
     }

@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace IamGraph.Migrations.Postgres.Migrations
+namespace IamGraph.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class PolicyDocumentsAndActionCatalog : Migration
@@ -12,53 +11,52 @@ namespace IamGraph.Migrations.Postgres.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropColumn(
-                name: "access_level",
-                table: "actions");
-
             migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "created_at",
                 table: "policies",
-                type: "timestamp with time zone",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "sources",
                 table: "policies",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "updated_at",
                 table: "policies",
-                type: "timestamp with time zone",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "limits",
                 table: "effective_grants",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<bool>(
                 name: "unrestricted",
                 table: "effective_grants",
-                type: "boolean",
+                type: "INTEGER",
                 nullable: true);
 
-            migrationBuilder.AddColumn<int>(
-                name: "access_levels",
+            migrationBuilder.AlterColumn<int>(
+                name: "access_level",
                 table: "actions",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
-                defaultValue: 0);
+                defaultValue: 0,
+                oldClrType: typeof(string),
+                oldType: "TEXT",
+                oldNullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "in_catalog",
                 table: "actions",
-                type: "boolean",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: false);
 
@@ -66,8 +64,8 @@ namespace IamGraph.Migrations.Postgres.Migrations
                 name: "action_dependencies",
                 columns: table => new
                 {
-                    action_id = table.Column<int>(type: "integer", nullable: false),
-                    dependent_action_id = table.Column<int>(type: "integer", nullable: false)
+                    action_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    dependent_action_id = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -90,11 +88,11 @@ namespace IamGraph.Migrations.Postgres.Migrations
                 name: "condition_keys",
                 columns: table => new
                 {
-                    id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    name = table.Column<string>(type: "text", nullable: false, collation: "C"),
-                    description = table.Column<string>(type: "text", nullable: true, collation: "C"),
-                    type = table.Column<string>(type: "text", nullable: true, collation: "C")
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    name = table.Column<string>(type: "TEXT", nullable: false),
+                    description = table.Column<string>(type: "TEXT", nullable: true),
+                    type = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -105,12 +103,12 @@ namespace IamGraph.Migrations.Postgres.Migrations
                 name: "resource_types",
                 columns: table => new
                 {
-                    id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    service_id = table.Column<int>(type: "integer", nullable: false),
-                    name = table.Column<string>(type: "text", nullable: false, collation: "C"),
-                    arn = table.Column<string>(type: "text", nullable: false, collation: "C"),
-                    condition_keys = table.Column<string>(type: "text", nullable: false, collation: "C")
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    service_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    name = table.Column<string>(type: "TEXT", nullable: false),
+                    arn = table.Column<string>(type: "TEXT", nullable: false),
+                    condition_keys = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -127,8 +125,8 @@ namespace IamGraph.Migrations.Postgres.Migrations
                 name: "action_condition_keys",
                 columns: table => new
                 {
-                    action_id = table.Column<int>(type: "integer", nullable: false),
-                    condition_key_id = table.Column<int>(type: "integer", nullable: false)
+                    action_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    condition_key_id = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -151,10 +149,10 @@ namespace IamGraph.Migrations.Postgres.Migrations
                 name: "action_resource_types",
                 columns: table => new
                 {
-                    action_id = table.Column<int>(type: "integer", nullable: false),
-                    resource_type_id = table.Column<int>(type: "integer", nullable: false),
-                    required = table.Column<bool>(type: "boolean", nullable: false),
-                    condition_keys = table.Column<string>(type: "text", nullable: false, collation: "C")
+                    action_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    resource_type_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    required = table.Column<bool>(type: "INTEGER", nullable: false),
+                    condition_keys = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -240,19 +238,16 @@ namespace IamGraph.Migrations.Postgres.Migrations
                 table: "effective_grants");
 
             migrationBuilder.DropColumn(
-                name: "access_levels",
-                table: "actions");
-
-            migrationBuilder.DropColumn(
                 name: "in_catalog",
                 table: "actions");
 
-            migrationBuilder.AddColumn<string>(
+            migrationBuilder.AlterColumn<string>(
                 name: "access_level",
                 table: "actions",
-                type: "text",
+                type: "TEXT",
                 nullable: true,
-                collation: "C");
+                oldClrType: typeof(int),
+                oldType: "INTEGER");
         }
     }
 }

@@ -5,76 +5,86 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace IamGraph.Migrations.Sqlite.Migrations
+namespace IamGraph.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(CatalogDbContext))]
-    [Migration("20261129235025_PolicyDocumentsAndActionCatalog")]
+    [Migration("20261130004413_PolicyDocumentsAndActionCatalog")]
     partial class PolicyDocumentsAndActionCatalog
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+            modelBuilder
+                .HasAnnotation("ProductVersion", "10.0.15")
+                .HasAnnotation("Relational:MaxIdentifierLength", 63);
+
+            NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("IamGraph.Catalog.Entities.Action", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("id");
 
-                    b.Property<int>("AccessLevels")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("access_levels");
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AccessLevel")
+                        .HasColumnType("integer")
+                        .HasColumnName("access_level");
 
                     b.Property<int>("CanonicalId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("canonical_id");
 
                     b.Property<string>("Description")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("description");
+                        .HasColumnType("text")
+                        .HasColumnName("description")
+                        .UseCollation("C");
 
                     b.Property<int>("GrantedByCount")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("granted_by_count");
 
                     b.Property<bool>("InCatalog")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("in_catalog");
 
                     b.Property<bool>("IsWildcard")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("is_wildcard");
 
                     b.Property<int>("MatchCount")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("match_count");
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("name");
+                        .HasColumnType("text")
+                        .HasColumnName("name")
+                        .UseCollation("C");
 
                     b.Property<string>("NameKey")
                         .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("name_key");
+                        .HasColumnType("text")
+                        .HasColumnName("name_key")
+                        .UseCollation("C");
 
                     b.Property<int>("PolicyCount")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("policy_count");
 
                     b.Property<int>("RoleCount")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("role_count");
 
                     b.Property<int>("ServiceId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("service_id");
 
                     b.HasKey("Id")
@@ -99,11 +109,11 @@ namespace IamGraph.Migrations.Sqlite.Migrations
             modelBuilder.Entity("IamGraph.Catalog.Entities.ActionConditionKey", b =>
                 {
                     b.Property<int>("ActionId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("action_id");
 
                     b.Property<int>("ConditionKeyId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("condition_key_id");
 
                     b.HasKey("ActionId", "ConditionKeyId")
@@ -118,11 +128,11 @@ namespace IamGraph.Migrations.Sqlite.Migrations
             modelBuilder.Entity("IamGraph.Catalog.Entities.ActionDependency", b =>
                 {
                     b.Property<int>("ActionId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("action_id");
 
                     b.Property<int>("DependentActionId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("dependent_action_id");
 
                     b.HasKey("ActionId", "DependentActionId")
@@ -137,11 +147,11 @@ namespace IamGraph.Migrations.Sqlite.Migrations
             modelBuilder.Entity("IamGraph.Catalog.Entities.ActionMatch", b =>
                 {
                     b.Property<int>("PatternId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("pattern_id");
 
                     b.Property<int>("ActionId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("action_id");
 
                     b.HasKey("PatternId", "ActionId")
@@ -156,20 +166,21 @@ namespace IamGraph.Migrations.Sqlite.Migrations
             modelBuilder.Entity("IamGraph.Catalog.Entities.ActionResourceType", b =>
                 {
                     b.Property<int>("ActionId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("action_id");
 
                     b.Property<int>("ResourceTypeId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("resource_type_id");
 
                     b.Property<string>("ConditionKeys")
                         .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("condition_keys");
+                        .HasColumnType("text")
+                        .HasColumnName("condition_keys")
+                        .UseCollation("C");
 
                     b.Property<bool>("Required")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("required");
 
                     b.HasKey("ActionId", "ResourceTypeId")
@@ -185,21 +196,26 @@ namespace IamGraph.Migrations.Sqlite.Migrations
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("id");
 
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
                     b.Property<string>("Description")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("description");
+                        .HasColumnType("text")
+                        .HasColumnName("description")
+                        .UseCollation("C");
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("name");
+                        .HasColumnType("text")
+                        .HasColumnName("name")
+                        .UseCollation("C");
 
                     b.Property<string>("Type")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("type");
+                        .HasColumnType("text")
+                        .HasColumnName("type")
+                        .UseCollation("C");
 
                     b.HasKey("Id")
                         .HasName("pk_condition_keys");
@@ -215,43 +231,50 @@ namespace IamGraph.Migrations.Sqlite.Migrations
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("id");
 
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
                     b.Property<long?>("Actual")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("actual");
 
                     b.Property<string>("Category")
                         .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("category");
+                        .HasColumnType("text")
+                        .HasColumnName("category")
+                        .UseCollation("C");
 
                     b.Property<long?>("Declared")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("declared");
 
                     b.Property<string>("Entity")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("entity");
+                        .HasColumnType("text")
+                        .HasColumnName("entity")
+                        .UseCollation("C");
 
                     b.Property<string>("File")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("file");
+                        .HasColumnType("text")
+                        .HasColumnName("file")
+                        .UseCollation("C");
 
                     b.Property<string>("Kind")
                         .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("kind");
+                        .HasColumnType("text")
+                        .HasColumnName("kind")
+                        .UseCollation("C");
 
                     b.Property<int?>("Line")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("line");
 
                     b.Property<string>("Message")
                         .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("message");
+                        .HasColumnType("text")
+                        .HasColumnName("message")
+                        .UseCollation("C");
 
                     b.HasKey("Id")
                         .HasName("pk_data_quality_findings");
@@ -262,25 +285,26 @@ namespace IamGraph.Migrations.Sqlite.Migrations
             modelBuilder.Entity("IamGraph.Catalog.Entities.EffectiveGrant", b =>
                 {
                     b.Property<int>("PolicyId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("policy_id");
 
                     b.Property<int>("ActionId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("action_id");
 
                     b.Property<int>("Limits")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("limits");
 
                     b.Property<bool?>("Unrestricted")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("unrestricted");
 
                     b.Property<string>("Via")
                         .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("via");
+                        .HasColumnType("text")
+                        .HasColumnName("via")
+                        .UseCollation("C");
 
                     b.HasKey("PolicyId", "ActionId")
                         .HasName("pk_effective_grants");
@@ -295,27 +319,32 @@ namespace IamGraph.Migrations.Sqlite.Migrations
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
                     b.Property<string>("Format")
                         .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("format");
+                        .HasColumnType("text")
+                        .HasColumnName("format")
+                        .UseCollation("C");
 
                     b.Property<DateTimeOffset>("ImportedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("imported_at");
 
                     b.Property<string>("Source")
                         .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("source");
+                        .HasColumnType("text")
+                        .HasColumnName("source")
+                        .UseCollation("C");
 
                     b.Property<string>("ToolVersion")
                         .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("tool_version");
+                        .HasColumnType("text")
+                        .HasColumnName("tool_version")
+                        .UseCollation("C");
 
                     b.HasKey("Id")
                         .HasName("pk_import_runs");
@@ -327,63 +356,70 @@ namespace IamGraph.Migrations.Sqlite.Migrations
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("id");
 
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
                     b.Property<int>("ActionCount")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("action_count");
 
                     b.Property<string>("Arn")
                         .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("arn");
+                        .HasColumnType("text")
+                        .HasColumnName("arn")
+                        .UseCollation("C");
 
                     b.Property<bool>("AwsManaged")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("aws_managed");
 
                     b.Property<DateTimeOffset?>("CreatedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
                     b.Property<string>("DefaultVersionId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("default_version_id");
+                        .HasColumnType("text")
+                        .HasColumnName("default_version_id")
+                        .UseCollation("C");
 
                     b.Property<int>("EffectiveActionCount")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("effective_action_count");
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("name");
+                        .HasColumnType("text")
+                        .HasColumnName("name")
+                        .UseCollation("C");
 
                     b.Property<string>("NameKey")
                         .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("name_key");
+                        .HasColumnType("text")
+                        .HasColumnName("name_key")
+                        .UseCollation("C");
 
                     b.Property<string>("Path")
                         .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("path");
+                        .HasColumnType("text")
+                        .HasColumnName("path")
+                        .UseCollation("C");
 
                     b.Property<int>("RoleCount")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("role_count");
 
                     b.Property<int>("ServiceCount")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("service_count");
 
                     b.Property<int>("Sources")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("sources");
 
                     b.Property<DateTimeOffset?>("UpdatedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id")
@@ -405,11 +441,11 @@ namespace IamGraph.Migrations.Sqlite.Migrations
             modelBuilder.Entity("IamGraph.Catalog.Entities.PolicyAction", b =>
                 {
                     b.Property<int>("PolicyId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("policy_id");
 
                     b.Property<int>("ActionId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("action_id");
 
                     b.HasKey("PolicyId", "ActionId")
@@ -424,11 +460,11 @@ namespace IamGraph.Migrations.Sqlite.Migrations
             modelBuilder.Entity("IamGraph.Catalog.Entities.PolicyService", b =>
                 {
                     b.Property<int>("PolicyId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("policy_id");
 
                     b.Property<int>("ServiceId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("service_id");
 
                     b.HasKey("PolicyId", "ServiceId")
@@ -444,36 +480,41 @@ namespace IamGraph.Migrations.Sqlite.Migrations
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("id");
 
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
                     b.Property<string>("Condition")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("condition");
+                        .HasColumnType("text")
+                        .HasColumnName("condition")
+                        .UseCollation("C");
 
                     b.Property<int>("Effect")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("effect");
 
                     b.Property<bool>("IsNotResource")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("is_not_resource");
 
                     b.Property<int>("Ordinal")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("ordinal");
 
                     b.Property<int>("PolicyVersionId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("policy_version_id");
 
                     b.Property<string>("Resource")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("resource");
+                        .HasColumnType("text")
+                        .HasColumnName("resource")
+                        .UseCollation("C");
 
                     b.Property<string>("Sid")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("sid");
+                        .HasColumnType("text")
+                        .HasColumnName("sid")
+                        .UseCollation("C");
 
                     b.HasKey("Id")
                         .HasName("pk_policy_statements");
@@ -489,30 +530,34 @@ namespace IamGraph.Migrations.Sqlite.Migrations
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("id");
 
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
                     b.Property<DateTimeOffset?>("CreatedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
                     b.Property<string>("Document")
                         .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("document");
+                        .HasColumnType("text")
+                        .HasColumnName("document")
+                        .UseCollation("C");
 
                     b.Property<bool>("IsDefault")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("is_default");
 
                     b.Property<int>("PolicyId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("policy_id");
 
                     b.Property<string>("VersionId")
                         .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("version_id");
+                        .HasColumnType("text")
+                        .HasColumnName("version_id")
+                        .UseCollation("C");
 
                     b.HasKey("Id")
                         .HasName("pk_policy_versions");
@@ -528,26 +573,31 @@ namespace IamGraph.Migrations.Sqlite.Migrations
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
                     b.Property<string>("Arn")
                         .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("arn");
+                        .HasColumnType("text")
+                        .HasColumnName("arn")
+                        .UseCollation("C");
 
                     b.Property<string>("ConditionKeys")
                         .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("condition_keys");
+                        .HasColumnType("text")
+                        .HasColumnName("condition_keys")
+                        .UseCollation("C");
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("name");
+                        .HasColumnType("text")
+                        .HasColumnName("name")
+                        .UseCollation("C");
 
                     b.Property<int>("ServiceId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("service_id");
 
                     b.HasKey("Id")
@@ -564,43 +614,49 @@ namespace IamGraph.Migrations.Sqlite.Migrations
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("id");
 
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
                     b.Property<int>("ActionCount")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("action_count");
 
                     b.Property<string>("Arn")
                         .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("arn");
+                        .HasColumnType("text")
+                        .HasColumnName("arn")
+                        .UseCollation("C");
 
                     b.Property<int>("EffectiveActionCount")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("effective_action_count");
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("name");
+                        .HasColumnType("text")
+                        .HasColumnName("name")
+                        .UseCollation("C");
 
                     b.Property<string>("NameKey")
                         .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("name_key");
+                        .HasColumnType("text")
+                        .HasColumnName("name_key")
+                        .UseCollation("C");
 
                     b.Property<string>("Path")
                         .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("path");
+                        .HasColumnType("text")
+                        .HasColumnName("path")
+                        .UseCollation("C");
 
                     b.Property<int>("PolicyCount")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("policy_count");
 
                     b.Property<int>("ServiceCount")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("service_count");
 
                     b.HasKey("Id")
@@ -622,11 +678,11 @@ namespace IamGraph.Migrations.Sqlite.Migrations
             modelBuilder.Entity("IamGraph.Catalog.Entities.RoleAction", b =>
                 {
                     b.Property<int>("RoleId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("role_id");
 
                     b.Property<int>("ActionId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("action_id");
 
                     b.HasKey("RoleId", "ActionId")
@@ -641,11 +697,11 @@ namespace IamGraph.Migrations.Sqlite.Migrations
             modelBuilder.Entity("IamGraph.Catalog.Entities.RolePolicy", b =>
                 {
                     b.Property<int>("RoleId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("role_id");
 
                     b.Property<int>("PolicyId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("policy_id");
 
                     b.HasKey("RoleId", "PolicyId")
@@ -660,11 +716,11 @@ namespace IamGraph.Migrations.Sqlite.Migrations
             modelBuilder.Entity("IamGraph.Catalog.Entities.RoleService", b =>
                 {
                     b.Property<int>("RoleId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("role_id");
 
                     b.Property<int>("ServiceId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("service_id");
 
                     b.HasKey("RoleId", "ServiceId")
@@ -680,38 +736,43 @@ namespace IamGraph.Migrations.Sqlite.Migrations
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("id");
 
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
                     b.Property<int>("ActionCount")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("action_count");
 
                     b.Property<int>("CanonicalId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("canonical_id");
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("name");
+                        .HasColumnType("text")
+                        .HasColumnName("name")
+                        .UseCollation("C");
 
                     b.Property<string>("NameKey")
                         .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("name_key");
+                        .HasColumnType("text")
+                        .HasColumnName("name_key")
+                        .UseCollation("C");
 
                     b.Property<int>("PolicyCount")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("policy_count");
 
                     b.Property<int>("RoleCount")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("role_count");
 
                     b.Property<string>("Title")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("title");
+                        .HasColumnType("text")
+                        .HasColumnName("title")
+                        .UseCollation("C");
 
                     b.HasKey("Id")
                         .HasName("pk_services");
@@ -732,15 +793,15 @@ namespace IamGraph.Migrations.Sqlite.Migrations
             modelBuilder.Entity("IamGraph.Catalog.Entities.StatementAction", b =>
                 {
                     b.Property<int>("StatementId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("statement_id");
 
                     b.Property<int>("ActionId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("action_id");
 
                     b.Property<bool>("IsNotAction")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("is_not_action");
 
                     b.HasKey("StatementId", "ActionId", "IsNotAction")

@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace IamGraph.Migrations.Sqlite.Migrations
+namespace IamGraph.Migrations.Postgres.Migrations
 {
     /// <inheritdoc />
     public partial class PolicyDocumentsAndActionCatalog : Migration
@@ -11,53 +12,54 @@ namespace IamGraph.Migrations.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropColumn(
-                name: "access_level",
-                table: "actions");
-
             migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "created_at",
                 table: "policies",
-                type: "TEXT",
+                type: "timestamp with time zone",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "sources",
                 table: "policies",
-                type: "INTEGER",
+                type: "integer",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "updated_at",
                 table: "policies",
-                type: "TEXT",
+                type: "timestamp with time zone",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "limits",
                 table: "effective_grants",
-                type: "INTEGER",
+                type: "integer",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<bool>(
                 name: "unrestricted",
                 table: "effective_grants",
-                type: "INTEGER",
+                type: "boolean",
                 nullable: true);
 
+            // The text column was never filled (the docs carry no access level); text does not cast to integer.
+            migrationBuilder.DropColumn(
+                name: "access_level",
+                table: "actions");
+
             migrationBuilder.AddColumn<int>(
-                name: "access_levels",
+                name: "access_level",
                 table: "actions",
-                type: "INTEGER",
+                type: "integer",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<bool>(
                 name: "in_catalog",
                 table: "actions",
-                type: "INTEGER",
+                type: "boolean",
                 nullable: false,
                 defaultValue: false);
 
@@ -65,8 +67,8 @@ namespace IamGraph.Migrations.Sqlite.Migrations
                 name: "action_dependencies",
                 columns: table => new
                 {
-                    action_id = table.Column<int>(type: "INTEGER", nullable: false),
-                    dependent_action_id = table.Column<int>(type: "INTEGER", nullable: false)
+                    action_id = table.Column<int>(type: "integer", nullable: false),
+                    dependent_action_id = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -89,11 +91,11 @@ namespace IamGraph.Migrations.Sqlite.Migrations
                 name: "condition_keys",
                 columns: table => new
                 {
-                    id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    name = table.Column<string>(type: "TEXT", nullable: false),
-                    description = table.Column<string>(type: "TEXT", nullable: true),
-                    type = table.Column<string>(type: "TEXT", nullable: true)
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    name = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    description = table.Column<string>(type: "text", nullable: true, collation: "C"),
+                    type = table.Column<string>(type: "text", nullable: true, collation: "C")
                 },
                 constraints: table =>
                 {
@@ -104,12 +106,12 @@ namespace IamGraph.Migrations.Sqlite.Migrations
                 name: "resource_types",
                 columns: table => new
                 {
-                    id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    service_id = table.Column<int>(type: "INTEGER", nullable: false),
-                    name = table.Column<string>(type: "TEXT", nullable: false),
-                    arn = table.Column<string>(type: "TEXT", nullable: false),
-                    condition_keys = table.Column<string>(type: "TEXT", nullable: false)
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    service_id = table.Column<int>(type: "integer", nullable: false),
+                    name = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    arn = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    condition_keys = table.Column<string>(type: "text", nullable: false, collation: "C")
                 },
                 constraints: table =>
                 {
@@ -126,8 +128,8 @@ namespace IamGraph.Migrations.Sqlite.Migrations
                 name: "action_condition_keys",
                 columns: table => new
                 {
-                    action_id = table.Column<int>(type: "INTEGER", nullable: false),
-                    condition_key_id = table.Column<int>(type: "INTEGER", nullable: false)
+                    action_id = table.Column<int>(type: "integer", nullable: false),
+                    condition_key_id = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -150,10 +152,10 @@ namespace IamGraph.Migrations.Sqlite.Migrations
                 name: "action_resource_types",
                 columns: table => new
                 {
-                    action_id = table.Column<int>(type: "INTEGER", nullable: false),
-                    resource_type_id = table.Column<int>(type: "INTEGER", nullable: false),
-                    required = table.Column<bool>(type: "INTEGER", nullable: false),
-                    condition_keys = table.Column<string>(type: "TEXT", nullable: false)
+                    action_id = table.Column<int>(type: "integer", nullable: false),
+                    resource_type_id = table.Column<int>(type: "integer", nullable: false),
+                    required = table.Column<bool>(type: "boolean", nullable: false),
+                    condition_keys = table.Column<string>(type: "text", nullable: false, collation: "C")
                 },
                 constraints: table =>
                 {
@@ -239,18 +241,19 @@ namespace IamGraph.Migrations.Sqlite.Migrations
                 table: "effective_grants");
 
             migrationBuilder.DropColumn(
-                name: "access_levels",
+                name: "in_catalog",
                 table: "actions");
 
             migrationBuilder.DropColumn(
-                name: "in_catalog",
+                name: "access_level",
                 table: "actions");
 
             migrationBuilder.AddColumn<string>(
                 name: "access_level",
                 table: "actions",
-                type: "TEXT",
-                nullable: true);
+                type: "text",
+                nullable: true,
+                collation: "C");
         }
     }
 }

@@ -5,86 +5,76 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace IamGraph.Migrations.Postgres.Migrations
+namespace IamGraph.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(CatalogDbContext))]
-    [Migration("20261129235209_PolicyDocumentsAndActionCatalog")]
+    [Migration("20261130004338_PolicyDocumentsAndActionCatalog")]
     partial class PolicyDocumentsAndActionCatalog
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder
-                .HasAnnotation("ProductVersion", "10.0.15")
-                .HasAnnotation("Relational:MaxIdentifierLength", 63);
-
-            NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("IamGraph.Catalog.Entities.Action", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<int>("AccessLevels")
-                        .HasColumnType("integer")
-                        .HasColumnName("access_levels");
+                    b.Property<int>("AccessLevel")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("access_level");
 
                     b.Property<int>("CanonicalId")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("canonical_id");
 
                     b.Property<string>("Description")
-                        .HasColumnType("text")
-                        .HasColumnName("description")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
 
                     b.Property<int>("GrantedByCount")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("granted_by_count");
 
                     b.Property<bool>("InCatalog")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("in_catalog");
 
                     b.Property<bool>("IsWildcard")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("is_wildcard");
 
                     b.Property<int>("MatchCount")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("match_count");
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("name")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
 
                     b.Property<string>("NameKey")
                         .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("name_key")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name_key");
 
                     b.Property<int>("PolicyCount")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("policy_count");
 
                     b.Property<int>("RoleCount")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("role_count");
 
                     b.Property<int>("ServiceId")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("service_id");
 
                     b.HasKey("Id")
@@ -109,11 +99,11 @@ namespace IamGraph.Migrations.Postgres.Migrations
             modelBuilder.Entity("IamGraph.Catalog.Entities.ActionConditionKey", b =>
                 {
                     b.Property<int>("ActionId")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("action_id");
 
                     b.Property<int>("ConditionKeyId")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("condition_key_id");
 
                     b.HasKey("ActionId", "ConditionKeyId")
@@ -128,11 +118,11 @@ namespace IamGraph.Migrations.Postgres.Migrations
             modelBuilder.Entity("IamGraph.Catalog.Entities.ActionDependency", b =>
                 {
                     b.Property<int>("ActionId")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("action_id");
 
                     b.Property<int>("DependentActionId")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("dependent_action_id");
 
                     b.HasKey("ActionId", "DependentActionId")
@@ -147,11 +137,11 @@ namespace IamGraph.Migrations.Postgres.Migrations
             modelBuilder.Entity("IamGraph.Catalog.Entities.ActionMatch", b =>
                 {
                     b.Property<int>("PatternId")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("pattern_id");
 
                     b.Property<int>("ActionId")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("action_id");
 
                     b.HasKey("PatternId", "ActionId")
@@ -166,21 +156,20 @@ namespace IamGraph.Migrations.Postgres.Migrations
             modelBuilder.Entity("IamGraph.Catalog.Entities.ActionResourceType", b =>
                 {
                     b.Property<int>("ActionId")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("action_id");
 
                     b.Property<int>("ResourceTypeId")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("resource_type_id");
 
                     b.Property<string>("ConditionKeys")
                         .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("condition_keys")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("condition_keys");
 
                     b.Property<bool>("Required")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("required");
 
                     b.HasKey("ActionId", "ResourceTypeId")
@@ -196,26 +185,21 @@ namespace IamGraph.Migrations.Postgres.Migrations
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
                     b.Property<string>("Description")
-                        .HasColumnType("text")
-                        .HasColumnName("description")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("name")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
 
                     b.Property<string>("Type")
-                        .HasColumnType("text")
-                        .HasColumnName("type")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
 
                     b.HasKey("Id")
                         .HasName("pk_condition_keys");
@@ -231,50 +215,43 @@ namespace IamGraph.Migrations.Postgres.Migrations
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
                     b.Property<long?>("Actual")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("actual");
 
                     b.Property<string>("Category")
                         .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("category")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category");
 
                     b.Property<long?>("Declared")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("declared");
 
                     b.Property<string>("Entity")
-                        .HasColumnType("text")
-                        .HasColumnName("entity")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("entity");
 
                     b.Property<string>("File")
-                        .HasColumnType("text")
-                        .HasColumnName("file")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file");
 
                     b.Property<string>("Kind")
                         .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("kind")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
 
                     b.Property<int?>("Line")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("line");
 
                     b.Property<string>("Message")
                         .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("message")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message");
 
                     b.HasKey("Id")
                         .HasName("pk_data_quality_findings");
@@ -285,26 +262,25 @@ namespace IamGraph.Migrations.Postgres.Migrations
             modelBuilder.Entity("IamGraph.Catalog.Entities.EffectiveGrant", b =>
                 {
                     b.Property<int>("PolicyId")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("policy_id");
 
                     b.Property<int>("ActionId")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("action_id");
 
                     b.Property<int>("Limits")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("limits");
 
                     b.Property<bool?>("Unrestricted")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("unrestricted");
 
                     b.Property<string>("Via")
                         .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("via")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("via");
 
                     b.HasKey("PolicyId", "ActionId")
                         .HasName("pk_effective_grants");
@@ -319,32 +295,27 @@ namespace IamGraph.Migrations.Postgres.Migrations
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
                     b.Property<string>("Format")
                         .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("format")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("format");
 
                     b.Property<DateTimeOffset>("ImportedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("imported_at");
 
                     b.Property<string>("Source")
                         .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("source")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
 
                     b.Property<string>("ToolVersion")
                         .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("tool_version")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tool_version");
 
                     b.HasKey("Id")
                         .HasName("pk_import_runs");
@@ -356,70 +327,63 @@ namespace IamGraph.Migrations.Postgres.Migrations
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
                     b.Property<int>("ActionCount")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("action_count");
 
                     b.Property<string>("Arn")
                         .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("arn")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("arn");
 
                     b.Property<bool>("AwsManaged")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("aws_managed");
 
                     b.Property<DateTimeOffset?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("created_at");
 
                     b.Property<string>("DefaultVersionId")
-                        .HasColumnType("text")
-                        .HasColumnName("default_version_id")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("default_version_id");
 
                     b.Property<int>("EffectiveActionCount")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("effective_action_count");
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("name")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
 
                     b.Property<string>("NameKey")
                         .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("name_key")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name_key");
 
                     b.Property<string>("Path")
                         .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("path")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("path");
 
                     b.Property<int>("RoleCount")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("role_count");
 
                     b.Property<int>("ServiceCount")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("service_count");
 
                     b.Property<int>("Sources")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("sources");
 
                     b.Property<DateTimeOffset?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id")
@@ -441,11 +405,11 @@ namespace IamGraph.Migrations.Postgres.Migrations
             modelBuilder.Entity("IamGraph.Catalog.Entities.PolicyAction", b =>
                 {
                     b.Property<int>("PolicyId")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("policy_id");
 
                     b.Property<int>("ActionId")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("action_id");
 
                     b.HasKey("PolicyId", "ActionId")
@@ -460,11 +424,11 @@ namespace IamGraph.Migrations.Postgres.Migrations
             modelBuilder.Entity("IamGraph.Catalog.Entities.PolicyService", b =>
                 {
                     b.Property<int>("PolicyId")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("policy_id");
 
                     b.Property<int>("ServiceId")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("service_id");
 
                     b.HasKey("PolicyId", "ServiceId")
@@ -480,41 +444,36 @@ namespace IamGraph.Migrations.Postgres.Migrations
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
                     b.Property<string>("Condition")
-                        .HasColumnType("text")
-                        .HasColumnName("condition")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("condition");
 
                     b.Property<int>("Effect")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("effect");
 
                     b.Property<bool>("IsNotResource")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("is_not_resource");
 
                     b.Property<int>("Ordinal")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("ordinal");
 
                     b.Property<int>("PolicyVersionId")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("policy_version_id");
 
                     b.Property<string>("Resource")
-                        .HasColumnType("text")
-                        .HasColumnName("resource")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resource");
 
                     b.Property<string>("Sid")
-                        .HasColumnType("text")
-                        .HasColumnName("sid")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sid");
 
                     b.HasKey("Id")
                         .HasName("pk_policy_statements");
@@ -530,34 +489,30 @@ namespace IamGraph.Migrations.Postgres.Migrations
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
                     b.Property<DateTimeOffset?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("created_at");
 
                     b.Property<string>("Document")
                         .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("document")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document");
 
                     b.Property<bool>("IsDefault")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("is_default");
 
                     b.Property<int>("PolicyId")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("policy_id");
 
                     b.Property<string>("VersionId")
                         .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("version_id")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("version_id");
 
                     b.HasKey("Id")
                         .HasName("pk_policy_versions");
@@ -573,31 +528,26 @@ namespace IamGraph.Migrations.Postgres.Migrations
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
                     b.Property<string>("Arn")
                         .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("arn")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("arn");
 
                     b.Property<string>("ConditionKeys")
                         .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("condition_keys")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("condition_keys");
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("name")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
 
                     b.Property<int>("ServiceId")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("service_id");
 
                     b.HasKey("Id")
@@ -614,49 +564,43 @@ namespace IamGraph.Migrations.Postgres.Migrations
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
                     b.Property<int>("ActionCount")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("action_count");
 
                     b.Property<string>("Arn")
                         .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("arn")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("arn");
 
                     b.Property<int>("EffectiveActionCount")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("effective_action_count");
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("name")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
 
                     b.Property<string>("NameKey")
                         .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("name_key")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name_key");
 
                     b.Property<string>("Path")
                         .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("path")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("path");
 
                     b.Property<int>("PolicyCount")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("policy_count");
 
                     b.Property<int>("ServiceCount")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("service_count");
 
                     b.HasKey("Id")
@@ -678,11 +622,11 @@ namespace IamGraph.Migrations.Postgres.Migrations
             modelBuilder.Entity("IamGraph.Catalog.Entities.RoleAction", b =>
                 {
                     b.Property<int>("RoleId")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("role_id");
 
                     b.Property<int>("ActionId")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("action_id");
 
                     b.HasKey("RoleId", "ActionId")
@@ -697,11 +641,11 @@ namespace IamGraph.Migrations.Postgres.Migrations
             modelBuilder.Entity("IamGraph.Catalog.Entities.RolePolicy", b =>
                 {
                     b.Property<int>("RoleId")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("role_id");
 
                     b.Property<int>("PolicyId")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("policy_id");
 
                     b.HasKey("RoleId", "PolicyId")
@@ -716,11 +660,11 @@ namespace IamGraph.Migrations.Postgres.Migrations
             modelBuilder.Entity("IamGraph.Catalog.Entities.RoleService", b =>
                 {
                     b.Property<int>("RoleId")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("role_id");
 
                     b.Property<int>("ServiceId")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("service_id");
 
                     b.HasKey("RoleId", "ServiceId")
@@ -736,43 +680,38 @@ namespace IamGraph.Migrations.Postgres.Migrations
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
                     b.Property<int>("ActionCount")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("action_count");
 
                     b.Property<int>("CanonicalId")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("canonical_id");
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("name")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
 
                     b.Property<string>("NameKey")
                         .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("name_key")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name_key");
 
                     b.Property<int>("PolicyCount")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("policy_count");
 
                     b.Property<int>("RoleCount")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("role_count");
 
                     b.Property<string>("Title")
-                        .HasColumnType("text")
-                        .HasColumnName("title")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
 
                     b.HasKey("Id")
                         .HasName("pk_services");
@@ -793,15 +732,15 @@ namespace IamGraph.Migrations.Postgres.Migrations
             modelBuilder.Entity("IamGraph.Catalog.Entities.StatementAction", b =>
                 {
                     b.Property<int>("StatementId")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("statement_id");
 
                     b.Property<int>("ActionId")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("action_id");
 
                     b.Property<bool>("IsNotAction")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("is_not_action");
 
                     b.HasKey("StatementId", "ActionId", "IsNotAction")
