@@ -13,18 +13,13 @@ using Action = IamGraph.Catalog.Entities.Action;
 
 namespace IamGraph.Api.Actions;
 
-public sealed class ActionType : ObjectGraphType<Action>, INodeGraphType
+public sealed class ActionType : NodeGraphType<Action>, INodeGraphType
 {
     public static string GraphTypeName => "Action";
 
     public ActionType()
+        : base(GraphTypeName, "An action string as policies write it: one action (`ecr:BatchGetImage`) or a pattern (`s3:Get*`, `*`).", a => a.Id)
     {
-        Name = GraphTypeName;
-        Description = "An action string as policies write it: one action (`ecr:BatchGetImage`) or a pattern (`s3:Get*`, `*`).";
-        Interface<NodeInterfaceType>();
-        IsTypeOf = o => o is Action;
-
-        Field<NonNullGraphType<IdGraphType>>("id").Resolve(ctx => NodeId.Encode(GraphTypeName, ctx.Source.Id));
         Field(a => a.Name).Description("Exactly as written; case variants are distinct actions (see `canonical`).");
         Field(a => a.IsWildcard).Description("True when the name holds `*` or `?`.");
         Field(a => a.PolicyCount);

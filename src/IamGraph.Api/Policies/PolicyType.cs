@@ -13,18 +13,13 @@ using Action = IamGraph.Catalog.Entities.Action;
 
 namespace IamGraph.Api.Policies;
 
-public sealed class PolicyType : ObjectGraphType<Policy>, INodeGraphType
+public sealed class PolicyType : NodeGraphType<Policy>, INodeGraphType
 {
     public static string GraphTypeName => "Policy";
 
     public PolicyType()
+        : base(GraphTypeName, "A managed IAM policy.", p => p.Id)
     {
-        Name = GraphTypeName;
-        Description = "A managed IAM policy.";
-        Interface<NodeInterfaceType>();
-        IsTypeOf = o => o is Policy;
-
-        Field<NonNullGraphType<IdGraphType>>("id").Resolve(ctx => NodeId.Encode(GraphTypeName, ctx.Source.Id));
         Field(p => p.Name);
         Field(p => p.Arn);
         Field(p => p.Path).Description("The ARN's path, e.g. `/service-role/`; `/` when there is none.");

@@ -12,18 +12,13 @@ using Action = IamGraph.Catalog.Entities.Action;
 
 namespace IamGraph.Api.Roles;
 
-public sealed class RoleType : ObjectGraphType<Role>, INodeGraphType
+public sealed class RoleType : NodeGraphType<Role>, INodeGraphType
 {
     public static string GraphTypeName => "Role";
 
     public RoleType()
+        : base(GraphTypeName, "An IAM role and the managed policies attached to it.", r => r.Id)
     {
-        Name = GraphTypeName;
-        Description = "An IAM role and the managed policies attached to it.";
-        Interface<NodeInterfaceType>();
-        IsTypeOf = o => o is Role;
-
-        Field<NonNullGraphType<IdGraphType>>("id").Resolve(ctx => NodeId.Encode(GraphTypeName, ctx.Source.Id));
         Field(r => r.Name);
         Field(r => r.Arn);
         Field(r => r.Path);

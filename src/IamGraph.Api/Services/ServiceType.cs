@@ -12,18 +12,13 @@ using Action = IamGraph.Catalog.Entities.Action;
 
 namespace IamGraph.Api.Services;
 
-public sealed class ServiceType : ObjectGraphType<Service>, INodeGraphType
+public sealed class ServiceType : NodeGraphType<Service>, INodeGraphType
 {
     public static string GraphTypeName => "Service";
 
     public ServiceType()
+        : base(GraphTypeName, "A service prefix as written before the first ':' of an action (`s3`, `S3`, `all` for `*`).", s => s.Id)
     {
-        Name = GraphTypeName;
-        Description = "A service prefix as written before the first ':' of an action (`s3`, `S3`, `all` for `*`).";
-        Interface<NodeInterfaceType>();
-        IsTypeOf = o => o is Service;
-
-        Field<NonNullGraphType<IdGraphType>>("id").Resolve(ctx => NodeId.Encode(GraphTypeName, ctx.Source.Id));
         Field(s => s.Name).Description("Exactly as written: `S3` and `s3` are two services (see `canonical`).");
         Field(s => s.ActionCount);
         Field(s => s.PolicyCount);
