@@ -44,9 +44,7 @@ public static class CatalogBuilder
         var catalogActions = catalog?.Services.SelectMany(s => s.Actions).ToArray() ?? [];
         // Every string any source names has a row, even a docs row its policy's document no longer names: the
         // universe knows it, so its canonical action must be there to point at.
-        var actionNames = policies.SelectMany(p => p.Actions)
-            .Concat(docs.Policies.SelectMany(p => p.Actions.Select(r => r.Value)))
-            .Concat(policies.SelectMany(p => p.Managed?.Versions ?? []).SelectMany(v => PolicyVersionDiff.NamedActions(v.Statements)))
+        var actionNames = policies.SelectMany(p => p.Named)
             .Concat(catalogActions.Select(a => a.Name))
             .Concat(catalogActions.SelectMany(a => a.DependentActions.Concat(a.ResourceTypes.SelectMany(r => r.DependentActions))))
             .Concat(knownActions ?? [])
@@ -161,10 +159,11 @@ public static class CatalogBuilder
 
     /// <summary>A policy as the sources give it: its docs page, its managed-policy entry, or both (joined on ARN).</summary>
     /// <param name="Actions">The strings it names: its default version's (Action and NotAction) when it has a document, else the docs' rows.</param>
-    internal sealed record PolicyDraft(int Id, string Name, string Arn, IReadOnlyList<string> Actions, PolicyPage? Page, ManagedPolicyEntry? Managed)
+    /// <param name="Named">Every string the policy names in any source (its docs rows, Action and NotAction of every stored version), each spelling once.</param>
+    /// <param name="DefaultVersion">Its default version, when the package stores it.</param>
+    internal sealed record PolicyDraft(
+        int Id, string Name, string Arn, IReadOnlyList<string> Actions, IReadOnlyList<string> Named, PolicyPage? Page, ManagedPolicyEntry? Managed, PolicyVersionEntry? DefaultVersion)
     {
-        public PolicyVersionEntry? DefaultVersion => Managed?.Versions.FirstOrDefault(v => v.VersionId == Managed.DefaultVersionId);
-
         public string Entity => $"policy:{Name}";
     }
 
@@ -215,15 +214,15 @@ public static class CatalogBuilder
             }
 
             var docsActions = page is null ? [] : DocsActions(page, findings);
+            // Each version's strings, read once: for the policy's actions, the action rows, the universe and the cross-check.
+            var versions = (entry?.Versions ?? []).Select(v => (Version: v, Named: PolicyVersionDiff.NamedActions(v.Statements))).ToArray();
+            var current = versions.FirstOrDefault(v => v.Version.VersionId == entry!.DefaultVersionId);
+            var named = docsActions.Concat(versions.SelectMany(v => v.Named)).Distinct(StringComparer.Ordinal).ToArray();
             // A policy whose default version is not stored (the reader notes it) keeps the docs' strings, if any.
-            var draft = new PolicyDraft(drafts.Count + 1, name, arn, docsActions, page, entry);
-            if (draft.DefaultVersion is { } current)
+            var draft = new PolicyDraft(drafts.Count + 1, name, arn, current.Version is null ? docsActions : current.Named, named, page, entry, current.Version);
+            if (current.Version is not null && page is not null)
             {
-                draft = draft with { Actions = PolicyVersionDiff.NamedActions(current.Statements) };
-                if (page is not null)
-                {
-                    CompareDocsWithDocument(draft, docsActions, current, findings);
-                }
+                CompareDocsWithDocument(draft, docsActions, versions, findings);
             }
             drafts.Add(draft);
         }
@@ -251,15 +250,16 @@ public static class CatalogBuilder
     }
 
     /// <summary>The docs list a policy's strings; its document is the truth. Where they differ, say which stored version the docs show, if any.</summary>
-    private static void CompareDocsWithDocument(PolicyDraft policy, List<string> docsActions, PolicyVersionEntry current, List<Finding> findings)
+    private static void CompareDocsWithDocument(
+        PolicyDraft policy, List<string> docsActions, (PolicyVersionEntry Version, IReadOnlyList<string> Named)[] versions, List<Finding> findings)
     {
         var docsSet = docsActions.ToHashSet(StringComparer.Ordinal);
         if (docsSet.SetEquals(policy.Actions))
         {
             return;
         }
-        var shown = policy.Managed!.Versions.OrderByDescending(v => v.Number)
-            .FirstOrDefault(v => docsSet.SetEquals(PolicyVersionDiff.NamedActions(v.Statements)));
+        var shown = versions.OrderByDescending(v => v.Version.Number).FirstOrDefault(v => docsSet.SetEquals(v.Named)).Version;
+        var current = policy.DefaultVersion!;
         var page = policy.Page!;
         var message = shown is not null
             ? $"The docs show the actions of {shown.VersionId} of policy '{policy.Name}'; its default version is {current.VersionId}."

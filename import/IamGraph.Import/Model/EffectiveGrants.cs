@@ -19,10 +19,7 @@ internal static class EffectiveGrants
     public static CatalogSnapshot Apply(
         CatalogSnapshot catalog, IReadOnlyList<CatalogBuilder.PolicyDraft> policies, IEnumerable<string> catalogActions, IEnumerable<string>? knownActions, List<Finding> findings)
     {
-        var named = policies.Select(p => p.Actions.Concat(p.Page?.Actions.Select(r => r.Value) ?? [])
-                .Concat((p.Managed?.Versions ?? []).SelectMany(v => PolicyVersionDiff.NamedActions(v.Statements))))
-            .Append(knownActions ?? []);
-        var universe = ActionUniverse.Build(catalogActions, named);
+        var universe = ActionUniverse.Build(catalogActions, policies.Select(p => p.Named).Append(knownActions ?? []));
 
         var services = Canonicalize(catalog.Services, s => s.Name, s => s.PolicyCount, (s, id) => s with { CanonicalId = id });
         var rowIdByName = new Dictionary<string, int>(catalog.Actions.Count, StringComparer.Ordinal);

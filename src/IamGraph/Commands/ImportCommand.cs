@@ -31,7 +31,7 @@ internal static class ImportCommand
         };
         command.Validators.Add(result =>
         {
-            if (result.GetValue(docs) is null && result.GetValue(managed) is null && result.GetValue(actions) is null)
+            if (new ImportInputs(result.GetValue(docs), result.GetValue(managed), result.GetValue(actions)).IsEmpty)
             {
                 result.AddError("Nothing to import: give a docs folder, --managed-policies or --action-catalog.");
             }
