@@ -42,6 +42,10 @@ public static class ApiServiceCollectionExtensions
         // One loader per entity type and per relation shape, whatever the number of relations (each feature's *Relations class).
         services.AddScoped(typeof(ByIdDataLoader<>));
         services.AddScoped(typeof(RelationLoader<,,>));
+        // Fields computed from several tables (a statement's strings, a version's changes, a policy's access summary).
+        services.AddScoped<Policies.StatementActionsLoader>();
+        services.AddScoped<Policies.VersionActionChangesLoader>();
+        services.AddScoped<Analytics.AccessSummaryLoader>();
 
         // Closed generic connection/edge types are resolved from DI by the schema.
         services.AddSingleton(typeof(ConnectionGraphType<,>));

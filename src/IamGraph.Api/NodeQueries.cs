@@ -28,6 +28,7 @@ public static class NodeQueries
         [ActionType.GraphTypeName] = FetchAsync<Action>,
         [ServiceType.GraphTypeName] = FetchAsync<Service>,
         [RoleType.GraphTypeName] = FetchAsync<Role>,
+        [PolicyVersionType.GraphTypeName] = FetchAsync<PolicyVersion>,
     };
 
     public static void AddNodeQueries(this ObjectGraphType query)

@@ -20,6 +20,7 @@ public sealed class QueryType : ObjectGraphType
         this.AddServiceQueries();
         this.AddRoleQueries();
         this.AddGrantQueries();
+        this.AddAccessQueries();
         this.AddLeastPrivilegeQueries();
         this.AddStatsQueries();
         this.AddDataQualityQueries();

@@ -20,7 +20,7 @@ public static class ActionFilterAndSort
         .Reference<Service, ServiceFilterInputType, ServiceSortInputType>("service", a => a.Service, () => ServiceFilterAndSort.Map)
         .Collection<ListPolicyFilterInputType>("policies", ActionRelations.Policies)
         .Collection<ListRoleFilterInputType>("roles", ActionRelations.Roles)
-        .Collection<ListPolicyFilterInputType>("grantedBy", ActionRelations.GrantedBy);
+        .Collection<ListPolicyFilterInputType>("grantedBy", ActionRelations.GrantedBy.All);
 }
 
 public sealed class ActionFilterInputType() : FilterInputGraphType("Action", ActionFilterAndSort.Map);

@@ -17,11 +17,28 @@ public static class ActionRelations
     public static Relation<Action, Role> Roles { get; } = new(
         db => db.RoleActions.Select(l => new Link { ParentId = l.ActionId, NodeId = l.RoleId }), () => RoleFilterAndSort.Map, navigation: a => a.Roles);
 
-    /// <summary>Policies granting the canonical variant by IAM's rules, each edge with the policy's patterns that matched (<c>via</c>).</summary>
-    public static Relation<Action, Policy, PolicyGrant> GrantedBy { get; } = new Relation<Action, Policy>(
-        db => db.EffectiveGrants.Select(g => new Link { ParentId = g.ActionId, NodeId = g.PolicyId, Detail = g.Via }), () => PolicyFilterAndSort.Map, navigation: a => a.GrantedBy,
-        parentIdOf: a => a.CanonicalId)
-        .WithEdges((policy, via) => new PolicyGrant(policy, via ?? "[]"));
+    /// <summary>Policies granting the canonical variant by IAM's rules, each edge with how: the policy's patterns that matched (<c>via</c>), its limits.</summary>
+    public static GrantRelations<Action, Policy, PolicyGrant> GrantedBy { get; } = new(grants => new Relation<Action, Policy>(
+        db => grants(db).Select(g => new Link { ParentId = g.ActionId, NodeId = g.PolicyId, Detail = g.Via, DetailFlag = g.Unrestricted, DetailBits = (int)g.Limits }),
+        () => PolicyFilterAndSort.Map, navigation: a => a.GrantedBy, parentIdOf: a => a.CanonicalId)
+        .WithEdges(link => new PolicyGrant(link.Node, GrantDetail.Of(link))));
+
+    /// <summary>AWS's resource types for the action (answered for the canonical variant), each with whether it is required and its condition keys.</summary>
+    public static Relation<Action, ResourceType, ActionResourceTypeItem> ResourceTypes { get; } = new Relation<Action, ResourceType>(
+        db => db.ActionResourceTypes.Select(l => new Link { ParentId = l.ActionId, NodeId = l.ResourceTypeId, Detail = l.ConditionKeys, DetailFlag = l.Required, DetailBits = 0 }),
+        () => CatalogEntryFieldMaps.ResourceTypes, parentIdOf: a => a.CanonicalId)
+    { WholeRows = true }
+        .WithEdges(link => new ActionResourceTypeItem(link.Node, link.DetailFlag == true, link.Detail ?? "[]"));
+
+    /// <summary>AWS's action-level condition keys (answered for the canonical variant).</summary>
+    public static Relation<Action, ConditionKey> ConditionKeys { get; } = new(
+        db => db.ActionConditionKeys.Select(l => new Link { ParentId = l.ActionId, NodeId = l.ConditionKeyId }), () => CatalogEntryFieldMaps.ConditionKeys,
+        parentIdOf: a => a.CanonicalId);
+
+    /// <summary>Actions AWS says a call of this one also needs (answered for the canonical variant).</summary>
+    public static Relation<Action, Action> DependentActions { get; } = new(
+        db => db.ActionDependencies.Select(l => new Link { ParentId = l.ActionId, NodeId = l.DependentActionId }), () => ActionFilterAndSort.Map,
+        parentIdOf: a => a.CanonicalId);
 
     /// <summary>The canonical concrete actions a pattern (or literal) covers.</summary>
     public static Relation<Action, Action> Matches { get; } = new(

@@ -57,9 +57,21 @@ public sealed class ActionType : NodeGraphType<Action>, INodeGraphType
         this.ConnectionField<Action, RoleType, Role, RoleFilterInputType, RoleSortInputType>("roles")
             .ResolveConnection(ActionRelations.Roles);
         this.CustomConnectionField<Action, PolicyGrantConnectionGraphType, PolicyFilterInputType, PolicySortInputType>("grantedBy")
-            .Description("Policies granting this action by IAM's rules (case-insensitive, `*` and `?` expanded), each edge with the patterns that matched. "
+            .Description("Policies granting this action by IAM's rules (case-insensitive, `*` and `?` expanded; a policy with a document by its default version's "
+                + "Allow and Deny statements), each edge with the patterns that matched and whether the grant is unrestricted. "
                 + "Answered for the canonical variant; empty for a pattern (see `matches`).")
-            .ResolveConnection(ActionRelations.GrantedBy);
+            .Argument<BooleanGraphType>(GrantRelations<Action, Policy, PolicyGrant>.ArgumentName,
+                "true: only unrestricted grants; false: only grants limited by resource, condition or NotResource (docs-only policies, which do not say, are neither).")
+            .ResolveConnection(ActionRelations.GrantedBy.For);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ActionResourceTypeGraphType>>>>("resourceTypes")
+            .Description("The resource types AWS says the action acts on, by name; answered for the canonical variant; empty when the catalogue does not list it.")
+            .ResolveList(ActionRelations.ResourceTypes);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ConditionKeyGraphType>>>>("conditionKeys")
+            .Description("The condition keys AWS says apply to the action itself, by name; answered for the canonical variant.")
+            .ResolveList(ActionRelations.ConditionKeys);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ActionType>>>>("dependentActions")
+            .Description("Actions AWS says a call of this one also needs permission for, by name; answered for the canonical variant.")
+            .ResolveList(ActionRelations.DependentActions);
         this.ConnectionField<Action, ActionType, Action, ActionFilterInputType, ActionSortInputType>("matches")
             .Description("The canonical concrete actions this string covers: for a pattern every catalogue action it matches, for a literal its canonical variant.")
             .ResolveConnection(ActionRelations.Matches);

@@ -34,13 +34,20 @@ public sealed class GrantMatchGraphType : EnumerationGraphType<GrantMatch>
 /// <summary>The analyzer's questions over effective grants: who grants these actions, what do these grant in common, how do two policies differ.</summary>
 public static class GrantQueries
 {
+    private const string UnrestrictedArgument = "unrestricted";
+
+    /// <summary>What an edge says when its details were not read (no <c>edges</c> selected).</summary>
+    private static readonly GrantDetail NoDetail = new("[]", null, GrantLimits.None);
+
     public static void AddGrantQueries(this ObjectGraphType query)
     {
-        query.ConnectionField<object?, PolicyType, Policy, PolicyFilterInputType, PolicySortInputType>("policiesGranting")
-            .Description("Policies that grant all (or any) of the given actions by IAM's rules. Inputs ignore case; a pattern (`s3:Get*`) stands for "
-                + "every catalogue action it matches, so ALL asks for all of them. An input that matches no catalogue action makes ALL empty.")
+        query.CustomConnectionField<object?, PolicyGrantConnectionGraphType, PolicyFilterInputType, PolicySortInputType>("policiesGranting")
+            .Description("Policies that grant all (or any) of the given actions by IAM's rules, each edge with how (over the requested actions it grants: every "
+                + "string that matched, unrestricted when each grant is). Inputs ignore case; a pattern (`s3:Get*`) stands for every catalogue action it "
+                + "matches, so ALL asks for all of them. An input that matches no catalogue action makes ALL empty.")
             .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("actions")
             .Argument<GrantMatchGraphType>("match", a => a.DefaultValue = GrantMatch.All)
+            .Argument<BooleanGraphType>(UnrestrictedArgument, "true: only unrestricted grants count; false: only grants limited by resource, condition or NotResource.")
             .ResolveAsync(async ctx =>
             {
                 var inputs = ctx.GetArgument<List<string>>("actions");
@@ -49,6 +56,7 @@ public static class GrantQueries
                     throw CatalogLookups.InvalidArgument("'actions' must name at least one action.");
                 }
                 var all = ctx.GetArgument<GrantMatch>("match") == GrantMatch.All;
+                var unrestricted = ctx.GetArgument<bool?>(UnrestrictedArgument);
                 IReadOnlyList<RequestedAction> requested;
                 await using (var db = await ctx.CreateDbContextAsync())
                 {
@@ -57,18 +65,40 @@ public static class GrantQueries
                 var ids = requested.SelectMany(r => r.ActionIds).Distinct().ToArray();
                 var none = ids.Length == 0 || (all && requested.Any(r => r.ActionIds.Count == 0));
                 var count = ids.Length;
-                return await RootConnectionResolver.ResolveAsync(ctx, PolicyFilterAndSort.Map, db =>
+                IQueryable<EffectiveGrant> Grants(CatalogDbContext db)
+                {
+                    var grants = db.EffectiveGrants.Where(g => ids.Contains(g.ActionId));
+                    return unrestricted is bool wanted ? grants.Where(g => g.Unrestricted == wanted) : grants;
+                }
+                var page = await RootConnectionResolver.ResolveAsync(ctx, PolicyFilterAndSort.Map, db =>
                 {
                     if (none)
                     {
                         return db.Policies.Where(p => false);
                     }
-                    var grants = db.EffectiveGrants.Where(g => ids.Contains(g.ActionId));
+                    var grants = Grants(db);
                     var granting = all
                         ? grants.GroupBy(g => g.PolicyId).Where(g => g.Count() == count).Select(g => g.Key)
                         : grants.Select(g => g.PolicyId);
                     return db.Policies.Where(p => granting.Contains(p.Id));
                 });
+
+                // How each policy of the page grants: read only when edges are selected (one statement for the page).
+                var details = new Dictionary<int, GrantDetail>();
+                var pageIds = page.Edges.Select(e => e.Node.Id).ToArray();
+                if (pageIds.Length > 0 && ctx.SubFields?.Values.Any(f => f.Field.Name.StringValue == "edges") == true)
+                {
+                    await using var db = await ctx.CreateDbContextAsync();
+                    var rows = await Grants(db).Where(g => pageIds.Contains(g.PolicyId))
+                        .Select(g => new { g.PolicyId, g.Via, g.Unrestricted, g.Limits })
+                        .ToListAsync(ctx.CancellationToken);
+                    details = rows.GroupBy(r => r.PolicyId)
+                        .ToDictionary(g => g.Key, g => GrantDetail.Combine([.. g.Select(r => new GrantDetail(r.Via, r.Unrestricted, r.Limits))]));
+                }
+                return new Page<PolicyGrant>(
+                    [.. page.Edges.Select(e => new PageEdge<PolicyGrant>(e.Index, new PolicyGrant(e.Node, details.GetValueOrDefault(e.Node.Id) ?? NoDetail)))],
+                    page.PageInfo,
+                    page.TotalCount);
             });
 
         query.ConnectionField<object?, ActionType, Action, ActionFilterInputType, ActionSortInputType>("commonActions")

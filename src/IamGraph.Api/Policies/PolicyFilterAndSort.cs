@@ -15,7 +15,7 @@ public static class PolicyFilterAndSort
         .Collection<ListActionFilterInputType>("actions", PolicyRelations.Actions)
         .Collection<ListServiceFilterInputType>("services", PolicyRelations.Services)
         .Collection<ListRoleFilterInputType>("roles", PolicyRelations.Roles)
-        .Collection<ListActionFilterInputType>("effectiveActions", PolicyRelations.EffectiveActions);
+        .Collection<ListActionFilterInputType>("effectiveActions", PolicyRelations.EffectiveActions.All);
 }
 
 public sealed class PolicyFilterInputType() : FilterInputGraphType("Policy", PolicyFilterAndSort.Map);

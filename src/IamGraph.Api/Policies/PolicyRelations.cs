@@ -22,7 +22,16 @@ public static class PolicyRelations
     public static Relation<Policy, Role> Roles { get; } = new(
         db => db.RolePolicies.Select(l => new Link { ParentId = l.PolicyId, NodeId = l.RoleId }), () => RoleFilterAndSort.Map, navigation: p => p.Roles);
 
-    /// <summary>The canonical concrete actions the policy grants by IAM's rules (effective_grants).</summary>
-    public static Relation<Policy, Action> EffectiveActions { get; } = new(
-        db => db.EffectiveGrants.Select(g => new Link { ParentId = g.PolicyId, NodeId = g.ActionId }), () => ActionFilterAndSort.Map, navigation: p => p.EffectiveActions);
+    /// <summary>The canonical concrete actions the policy grants by IAM's rules (effective_grants), each edge with how.</summary>
+    public static GrantRelations<Policy, Action, ActionGrant> EffectiveActions { get; } = new(grants => new Relation<Policy, Action>(
+        db => grants(db).Select(g => new Link { ParentId = g.PolicyId, NodeId = g.ActionId, Detail = g.Via, DetailFlag = g.Unrestricted, DetailBits = (int)g.Limits }),
+        () => ActionFilterAndSort.Map, navigation: p => p.EffectiveActions)
+        .WithEdges(link => new ActionGrant(link.Node, GrantDetail.Of(link))));
+
+    /// <summary>The stored versions of the policy's document.</summary>
+    public static Relation<Policy, PolicyVersion> Versions { get; } = new(v => v.PolicyId, () => PolicyVersionFilterAndSort.Map, navigation: p => p.Versions);
+
+    /// <summary>Its default version (at most one).</summary>
+    public static Relation<Policy, PolicyVersion> DefaultVersion { get; } = new(
+        db => db.PolicyVersions.Where(v => v.IsDefault).Select(v => new Link { ParentId = v.PolicyId, NodeId = v.Id }), () => PolicyVersionFilterAndSort.Map);
 }

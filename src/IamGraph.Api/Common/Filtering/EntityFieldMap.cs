@@ -52,14 +52,17 @@ public sealed record EntityField(
     }
 }
 
+/// <summary>A key of an entity's default order.</summary>
+public sealed record DefaultSortKey(LambdaExpression Key, bool Descending = false);
+
 /// <summary>What the generic filter and sort engines need to know about one entity.</summary>
 public interface IEntityFieldMap
 {
     Type EntityType { get; }
     IReadOnlyDictionary<string, EntityField> Fields { get; }
 
-    /// <summary>The order every connection ends with, so pages are stable: name ascending (ordinal), then id.</summary>
-    IReadOnlyList<LambdaExpression> DefaultOrder { get; }
+    /// <summary>The order every connection ends with, so pages are stable: name ascending (ordinal), then id, unless the map says otherwise.</summary>
+    IReadOnlyList<DefaultSortKey> DefaultOrder { get; }
 }
 
 /// <summary>
@@ -72,9 +75,18 @@ public sealed class EntityFieldMap<T> : IEntityFieldMap
     private readonly Dictionary<string, EntityField> _fields = new(StringComparer.Ordinal);
     private readonly Lazy<Expression<Func<T, T>>> _projection;
 
+    private readonly Expression<Func<T, int>> _id;
+
     public EntityFieldMap(Expression<Func<T, string>> name, Expression<Func<T, int>> id)
+        : this(id, new DefaultSortKey(name))
     {
-        DefaultOrder = [name, id];
+    }
+
+    /// <summary>An entity whose default order is not its name (policy versions newest first, statements by position); the id ends it.</summary>
+    public EntityFieldMap(Expression<Func<T, int>> id, params DefaultSortKey[] order)
+    {
+        _id = id;
+        DefaultOrder = [.. order, new DefaultSortKey(id)];
         _projection = new(() => EntityProjection.Of<T>(_fields.Values.Where(f => f.Kind == EntityFieldKind.Reference).Select(f => f.Accessor)));
     }
 
@@ -83,7 +95,7 @@ public sealed class EntityFieldMap<T> : IEntityFieldMap
 
     public Type EntityType => typeof(T);
     public IReadOnlyDictionary<string, EntityField> Fields => _fields;
-    public IReadOnlyList<LambdaExpression> DefaultOrder { get; }
+    public IReadOnlyList<DefaultSortKey> DefaultOrder { get; }
 
     /// <summary>
     /// Columns named after their property (camelCase), their kind from its type: text (the case-insensitive operators compare its
@@ -128,7 +140,7 @@ public sealed class EntityFieldMap<T> : IEntityFieldMap
     /// with: <c>where: { id: { in: [...] } }</c> takes the ids a client holds, <c>order: { id: ASC }</c> sorts by the key.
     /// </summary>
     public EntityFieldMap<T> NodeId(string nodeTypeName) =>
-        Add(new EntityField("id", EntityFieldKind.Id, DefaultOrder[1], Sortable: true, NodeTypeName: nodeTypeName));
+        Add(new EntityField("id", EntityFieldKind.Id, _id, Sortable: true, NodeTypeName: nodeTypeName));
 
     /// <summary>
     /// A required to-one navigation: filtered with the target's own filter input, sorted with its sort input

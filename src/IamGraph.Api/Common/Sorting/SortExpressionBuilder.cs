@@ -23,9 +23,9 @@ public static class SortExpressionBuilder
         {
             keys.Add(Resolve(node.Body, key, map));
         }
-        foreach (var key in map.DefaultOrder)
+        foreach (var (key, descending) in map.DefaultOrder)
         {
-            keys.Add((new ReplaceParameter(key.Parameters[0], node.Body).Visit(key.Body), false, false));
+            keys.Add((new ReplaceParameter(key.Parameters[0], node.Body).Visit(key.Body), descending, false));
         }
 
         var expression = source.Expression;
