@@ -28,6 +28,39 @@ public sealed class ServeTests
         Assert.True(File.Exists(dir.File("fresh.db")));
     }
 
+    [Fact]
+    public async Task The_bundled_sample_shows_versions_access_levels_and_true_effective_permissions()
+    {
+        using var dir = new TempDirectory();
+        await using var server = await RunningServer.StartAsync(CatalogConnection.Parse(dir.File("sample.db")));
+        var data = (await server.QueryAsync("""
+            { denyAll: policy(name: "AWSDenyAll") { sources effectiveActionCount versions { totalCount } }
+              s3: policy(name: "AmazonS3ReadOnlyAccess") { defaultVersionId versions { nodes { versionId addedActions } } }
+              rds: policy(name: "AmazonRDSCustomInstanceProfileRolePolicy") { effectiveActionCount effectiveActions(unrestricted: true) { totalCount } }
+              action(name: "ecr:BatchGetImage") { accessLevel inCatalog resourceTypes { name } grantedBy { totalCount } } }
+            """)).GetProperty("data");
+
+        // Its document is a Deny: it grants nothing (the docs alone counted `*` as a grant).
+        var denyAll = data.GetProperty("denyAll");
+        Assert.Equal(["DOCS", "MANAGED_POLICIES"], denyAll.GetProperty("sources").EnumerateArray().Select(s => s.GetString()));
+        Assert.Equal((0, 2), (denyAll.GetProperty("effectiveActionCount").GetInt32(), denyAll.GetProperty("versions").GetProperty("totalCount").GetInt32()));
+
+        var s3 = data.GetProperty("s3");
+        Assert.Equal("v3", s3.GetProperty("defaultVersionId").GetString());
+        Assert.Equal(["v3", "v2", "v1"], s3.GetProperty("versions").GetProperty("nodes").EnumerateArray().Select(v => v.GetProperty("versionId").GetString()));
+        Assert.Equal(["s3:Describe*"], s3.GetProperty("versions").GetProperty("nodes")[0].GetProperty("addedActions").EnumerateArray().Select(a => a.GetString()));
+
+        // Most of its grants are limited to resources or by conditions.
+        var rds = data.GetProperty("rds");
+        Assert.Equal((42, 10), (rds.GetProperty("effectiveActionCount").GetInt32(), rds.GetProperty("effectiveActions").GetProperty("totalCount").GetInt32()));
+
+        var action = data.GetProperty("action");
+        Assert.Equal(["READ"], action.GetProperty("accessLevel").EnumerateArray().Select(l => l.GetString()));
+        Assert.True(action.GetProperty("inCatalog").GetBoolean());
+        Assert.Equal(["repository"], action.GetProperty("resourceTypes").EnumerateArray().Select(t => t.GetProperty("name").GetString()));
+        Assert.Equal(3, action.GetProperty("grantedBy").GetProperty("totalCount").GetInt32());
+    }
+
     [PostgresFact]
     public async Task On_an_empty_PostgreSQL_database_the_sample_is_imported_and_served()
     {
