@@ -42,6 +42,8 @@ public static class ApiServiceCollectionExtensions
         // One loader per entity type and per relation shape, whatever the number of relations (each feature's *Relations class).
         services.AddScoped(typeof(ByIdDataLoader<>));
         services.AddScoped(typeof(RelationLoader<,,>));
+        services.AddScoped<Principals.PrincipalGrantLoader>();
+        services.AddScoped<Principals.PrincipalListLoader>();
 
         // Closed generic connection/edge types are resolved from DI by the schema.
         services.AddSingleton(typeof(ConnectionGraphType<,>));

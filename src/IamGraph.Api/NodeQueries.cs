@@ -28,6 +28,8 @@ public static class NodeQueries
         [ActionType.GraphTypeName] = FetchAsync<Action>,
         [ServiceType.GraphTypeName] = FetchAsync<Service>,
         [RoleType.GraphTypeName] = FetchAsync<Role>,
+        [Principals.UserType.GraphTypeName] = FetchAsync<User>,
+        [Principals.GroupType.GraphTypeName] = FetchAsync<Group>,
     };
 
     public static void AddNodeQueries(this ObjectGraphType query)

@@ -60,6 +60,9 @@ public sealed class ActionType : NodeGraphType<Action>, INodeGraphType
             .Description("Policies granting this action by IAM's rules (case-insensitive, `*` and `?` expanded), each edge with the patterns that matched. "
                 + "Answered for the canonical variant; empty for a pattern (see `matches`).")
             .ResolveConnection(ActionRelations.GrantedBy);
+        Principals.PrincipalListLoader.Arguments(Field<NonNullGraphType<Principals.PrincipalConnectionGraphType>>("principals"))
+            .Description("The users, groups and roles whose effective actions include this action (see `Principal.effectiveActions`); answered for the canonical variant.")
+            .Resolve(ctx => Principals.PrincipalListLoader.Of(ctx).Load(ctx, ctx.Source.CanonicalId, Principals.PrincipalQueries.PrincipalsOf));
         this.ConnectionField<Action, ActionType, Action, ActionFilterInputType, ActionSortInputType>("matches")
             .Description("The canonical concrete actions this string covers: for a pattern every catalogue action it matches, for a literal its canonical variant.")
             .ResolveConnection(ActionRelations.Matches);
