@@ -138,7 +138,7 @@ public static class PrincipalFields
         type.Interface<PrincipalInterfaceType>();
         type.Field<StringGraphType>("accountId").Description("The account it belongs to; null for a role of the docs.").Resolve(ctx => ctx.Source.AccountId);
         type.Field<NonNullGraphType<PrincipalKindGraphType>>("kind").Resolve(ctx => ctx.Source.Kind);
-        type.Field<DateTimeGraphType>("createdAt").Resolve(ctx => ctx.Source.CreatedAt);
+        type.Field<DateTimeOffsetGraphType>("createdAt").Resolve(ctx => ctx.Source.CreatedAt);
         type.Field<NonNullGraphType<ListGraphType<NonNullGraphType<TagGraphType>>>>("tags").Resolve(ctx => TagsOf(ctx.Source.Tags));
         type.Field<NonNullGraphType<BooleanGraphType>>("incomplete")
             .Description("Some policy it holds (or its boundary, or a group's) is in no imported source: its answers may lack actions.")
@@ -172,7 +172,7 @@ public sealed class PrincipalInterfaceType : InterfaceGraphType<IPrincipal>
         Field<NonNullGraphType<StringGraphType>>("path");
         Field<StringGraphType>("accountId");
         Field<NonNullGraphType<PrincipalKindGraphType>>("kind");
-        Field<DateTimeGraphType>("createdAt");
+        Field<DateTimeOffsetGraphType>("createdAt");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TagGraphType>>>>("tags");
         Field<NonNullGraphType<BooleanGraphType>>("incomplete");
         Field<NonNullGraphType<IntGraphType>>("effectiveActionCount");
