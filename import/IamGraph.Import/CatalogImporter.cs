@@ -2,6 +2,7 @@ using System.Diagnostics;
 using IamGraph.Catalog;
 using IamGraph.Import.Model;
 using IamGraph.Import.Reading;
+using IamGraph.Import.Reading.Accounts;
 using IamGraph.Import.Reading.ActionCatalog;
 using IamGraph.Import.Reading.ManagedPolicies;
 using IamGraph.Import.Writing;
@@ -25,9 +26,9 @@ public sealed record ImportTimings(TimeSpan Read, TimeSpan Model, TimeSpan Write
 public sealed record ImportResult(CatalogSnapshot Catalog, ImportTimings Timings, string Database);
 
 /// <summary>Where an import reads from: the docs folder, a managed-policies package, an action catalogue; at least one.</summary>
-public sealed record ImportInputs(string? Docs, string? ManagedPolicies = null, string? ActionCatalog = null)
+public sealed record ImportInputs(string? Docs, string? ManagedPolicies = null, string? ActionCatalog = null, IReadOnlyList<string>? Accounts = null)
 {
-    public bool IsEmpty => Docs is null && ManagedPolicies is null && ActionCatalog is null;
+    public bool IsEmpty => Docs is null && ManagedPolicies is null && ActionCatalog is null && (Accounts is null || Accounts.Count == 0);
 }
 
 /// <summary>read -> model -> write: the whole import, all or nothing.</summary>
@@ -44,7 +45,7 @@ public static class CatalogImporter
     {
         if (inputs.IsEmpty)
         {
-            throw new ImportException("nothing to import; expected a docs folder, --managed-policies or --action-catalog", ".");
+            throw new ImportException("nothing to import; expected a docs folder, --managed-policies, --action-catalog or --account", ".");
         }
         var clock = Stopwatch.StartNew();
         progress?.Report(ImportStage.Reading);
@@ -52,7 +53,8 @@ public static class CatalogImporter
         var docs = Task.Run(() => inputs.Docs is null ? null : DocsReader.Read(inputs.Docs, cancellationToken), cancellationToken);
         var managed = Task.Run(() => inputs.ManagedPolicies is null ? null : ManagedPoliciesReader.Read(inputs.ManagedPolicies, cancellationToken), cancellationToken);
         var actions = Task.Run(() => inputs.ActionCatalog is null ? null : ActionCatalogReader.Read(inputs.ActionCatalog, cancellationToken), cancellationToken);
-        var sources = new CatalogSources(Await(docs), Await(managed), Await(actions));
+        var accounts = Task.Run(() => (inputs.Accounts ?? []).Select(a => AccountDetailsReader.Read(a, cancellationToken)).ToArray(), cancellationToken);
+        var sources = new CatalogSources(Await(docs), Await(managed), Await(actions), Await(accounts));
         var read = clock.Elapsed;
 
         progress?.Report(ImportStage.Modelling);

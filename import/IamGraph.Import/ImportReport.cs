@@ -14,7 +14,13 @@ public sealed record ImportReport(
     IReadOnlyList<Finding> Warnings,
     IReadOnlyList<Finding> Discrepancies)
 {
-    public sealed record ReportCounts(int Policies, int Actions, int Services, int Roles, int PolicyActions, int RolePolicies, int PolicyVersions, int Statements, int CatalogActions, int EffectiveGrants);
+    public sealed record ReportCounts(int Policies, int Actions, int Services, int Roles, int PolicyActions, int RolePolicies, int PolicyVersions, int Statements, int CatalogActions, int EffectiveGrants)
+    {
+        public int Users { get; init; }
+        public int Groups { get; init; }
+        public int AccountRoles { get; init; }
+        public int PrincipalPolicies { get; init; }
+    }
 
     public sealed record ReportTimings(long Read, long Model, long Write, long Total);
 
@@ -34,7 +40,13 @@ public sealed record ImportReport(
             result.Database,
             c.Layout.ToString().ToLowerInvariant(),
             new ReportCounts(c.Policies.Count, c.Actions.Count, c.Services.Count, c.Roles.Count, c.PolicyActions.Count, c.RolePolicies.Count,
-                c.PolicyVersions.Count, c.Statements.Count, c.Actions.Count(a => a.InCatalog && a.CanonicalId == a.Id), c.EffectiveGrants.Count),
+                c.PolicyVersions.Count, c.Statements.Count, c.Actions.Count(a => a.InCatalog && a.CanonicalId == a.Id), c.EffectiveGrants.Count)
+            {
+                Users = c.Accounts.Users.Count,
+                Groups = c.Accounts.Groups.Count,
+                AccountRoles = c.Roles.Count(r => r.Account is not null),
+                PrincipalPolicies = c.Accounts.PrincipalPolicies.Count,
+            },
             new ReportTimings((long)t.Read.TotalMilliseconds, (long)t.Model.TotalMilliseconds, (long)t.Write.TotalMilliseconds, (long)t.Total.TotalMilliseconds),
             [.. c.Findings.Where(f => f.Category == FindingCategory.Warning)],
             [.. c.Findings.Where(f => f.Category == FindingCategory.Discrepancy)]);

@@ -46,6 +46,8 @@ public static class ApiServiceCollectionExtensions
         services.AddScoped<Policies.StatementActionsLoader>();
         services.AddScoped<Policies.VersionActionChangesLoader>();
         services.AddScoped<Analytics.AccessSummaryLoader>();
+        services.AddScoped<Principals.PrincipalGrantLoader>();
+        services.AddScoped<Principals.PrincipalListLoader>();
 
         // Closed generic connection/edge types are resolved from DI by the schema.
         services.AddSingleton(typeof(ConnectionGraphType<,>));

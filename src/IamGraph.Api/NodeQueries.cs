@@ -29,6 +29,8 @@ public static class NodeQueries
         [ServiceType.GraphTypeName] = FetchAsync<Service>,
         [RoleType.GraphTypeName] = FetchAsync<Role>,
         [PolicyVersionType.GraphTypeName] = FetchAsync<PolicyVersion>,
+        [Principals.UserType.GraphTypeName] = FetchAsync<User>,
+        [Principals.GroupType.GraphTypeName] = FetchAsync<Group>,
     };
 
     public static void AddNodeQueries(this ObjectGraphType query)

@@ -3,6 +3,7 @@ using GraphQL.Types;
 using IamGraph.Api.Actions;
 using IamGraph.Api.Analytics;
 using IamGraph.Api.Policies;
+using IamGraph.Api.Principals;
 using IamGraph.Api.Roles;
 using IamGraph.Api.Services;
 
@@ -19,6 +20,7 @@ public sealed class QueryType : ObjectGraphType
         this.AddActionQueries();
         this.AddServiceQueries();
         this.AddRoleQueries();
+        this.AddPrincipalQueries();
         this.AddGrantQueries();
         this.AddAccessQueries();
         this.AddLeastPrivilegeQueries();

@@ -27,6 +27,12 @@ public class CatalogDbContext(DbContextOptions<CatalogDbContext> options) : DbCo
     public DbSet<ActionResourceType> ActionResourceTypes => Set<ActionResourceType>();
     public DbSet<ActionConditionKey> ActionConditionKeys => Set<ActionConditionKey>();
     public DbSet<ActionDependency> ActionDependencies => Set<ActionDependency>();
+    public DbSet<User> Users => Set<User>();
+    public DbSet<Group> Groups => Set<Group>();
+    public DbSet<UserGroup> UserGroups => Set<UserGroup>();
+    public DbSet<PrincipalPolicy> PrincipalPolicies => Set<PrincipalPolicy>();
+    public DbSet<RoleTrust> RoleTrusts => Set<RoleTrust>();
+    public DbSet<PolicyDenial> PolicyDenials => Set<PolicyDenial>();
     public DbSet<DataQualityFinding> DataQualityFindings => Set<DataQualityFinding>();
     public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
 
@@ -99,6 +105,8 @@ public class CatalogDbContext(DbContextOptions<CatalogDbContext> options) : DbCo
             e.HasIndex(l => l.ActionId);
         });
 
+        AccountModel.Configure(modelBuilder);
+
         SnakeCaseNames.Apply(modelBuilder);
 
         if (Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL")
@@ -112,7 +120,7 @@ public class CatalogDbContext(DbContextOptions<CatalogDbContext> options) : DbCo
     }
 
     /// <summary>Many-to-many through an explicit join entity, indexed both ways so either side reads in one seek.</summary>
-    private static void Link<TLeft, TRight, TLink>(
+    internal static void Link<TLeft, TRight, TLink>(
         ModelBuilder modelBuilder,
         System.Linq.Expressions.Expression<Func<TLeft, IEnumerable<TRight>?>> rights,
         System.Linq.Expressions.Expression<Func<TRight, IEnumerable<TLeft>?>>? lefts,

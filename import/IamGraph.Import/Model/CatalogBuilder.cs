@@ -21,6 +21,10 @@ public static class CatalogBuilder
     /// <summary>The catalogue to store: entities with ids in ordinal name order, every relation, every count.</summary>
     public static CatalogSnapshot Build(CatalogSources sources, IEnumerable<string>? knownActions = null)
     {
+        if (sources.Accounts is { Count: > 0 })
+        {
+            return AccountCatalog.Build(sources, knownActions);
+        }
         var docs = sources.Docs ?? DocsCatalog.Empty(sources.Describe());
         var findings = new List<Finding>();
         foreach (var note in docs.Notes.Concat(sources.ManagedPolicies?.Notes ?? []).Concat(sources.ActionCatalog?.Notes ?? []))

@@ -31,11 +31,16 @@ public sealed record PolicyRow(int Id, string Name, string Arn, string Path, boo
     public DateTimeOffset? CreatedAt { get; init; }
     public DateTimeOffset? UpdatedAt { get; init; }
     public PolicySources Sources { get; init; } = PolicySources.Docs;
+    public PolicyKind Kind { get; init; }
+    public string? AccountId { get; init; }
 }
 
 public sealed record RoleRow(int Id, string Name, string Arn, string Path, int PolicyCount, int ActionCount, int ServiceCount)
 {
     public int EffectiveActionCount { get; init; }
+
+    /// <summary>An account's role (issue 10); null for a docs role.</summary>
+    public PrincipalRow? Account { get; init; }
 }
 
 /// <summary>The policy grants the canonical concrete action; <paramref name="Via"/> are the policy's own action strings that matched.</summary>
@@ -118,6 +123,9 @@ public sealed record CatalogSnapshot(
 
     /// <summary>(action id, dependent action id).</summary>
     public IReadOnlyList<Link> ActionDependencies { get; init; } = [];
+
+    /// <summary>The accounts' users, groups, how principals hold policies, trust (issue 10).</summary>
+    public AccountRows Accounts { get; init; } = AccountRows.Empty;
 }
 
 /// <summary>The finding kinds, one name each, so reports and queries can filter on them.</summary>

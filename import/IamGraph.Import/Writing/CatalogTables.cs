@@ -30,16 +30,20 @@ internal static class CatalogTables
         yield return new(typeof(Policy),
             [nameof(Policy.Id), nameof(Policy.Name), nameof(Policy.NameKey), nameof(Policy.Arn), nameof(Policy.Path), nameof(Policy.AwsManaged),
                 nameof(Policy.ActionCount), nameof(Policy.ServiceCount), nameof(Policy.RoleCount), nameof(Policy.EffectiveActionCount),
-                nameof(Policy.DefaultVersionId), nameof(Policy.CreatedAt), nameof(Policy.UpdatedAt), nameof(Policy.Sources)],
+                nameof(Policy.DefaultVersionId), nameof(Policy.CreatedAt), nameof(Policy.UpdatedAt), nameof(Policy.Sources), nameof(Policy.Kind), nameof(Policy.AccountId)],
             s.Policies.Select(r => new object?[]
             {
                 r.Id, r.Name, ActionName.KeyOf(r.Name), r.Arn, r.Path, r.AwsManaged, r.ActionCount, r.ServiceCount, r.RoleCount, r.EffectiveActionCount,
-                r.DefaultVersionId, Microseconds(r.CreatedAt), Microseconds(r.UpdatedAt), (int)r.Sources,
+                r.DefaultVersionId, Microseconds(r.CreatedAt), Microseconds(r.UpdatedAt), (int)r.Sources, (int)r.Kind, r.AccountId,
             }));
         yield return new(typeof(Role),
             [nameof(Role.Id), nameof(Role.Name), nameof(Role.NameKey), nameof(Role.Arn), nameof(Role.Path),
-                nameof(Role.PolicyCount), nameof(Role.ActionCount), nameof(Role.ServiceCount), nameof(Role.EffectiveActionCount)],
-            s.Roles.Select(r => new object?[] { r.Id, r.Name, ActionName.KeyOf(r.Name), r.Arn, r.Path, r.PolicyCount, r.ActionCount, r.ServiceCount, r.EffectiveActionCount }));
+                nameof(Role.PolicyCount), nameof(Role.ActionCount), nameof(Role.ServiceCount), nameof(Role.EffectiveActionCount), .. AccountTables.RoleColumns],
+            s.Roles.Select(r => (object?[])[r.Id, r.Name, ActionName.KeyOf(r.Name), r.Arn, r.Path, r.PolicyCount, r.ActionCount, r.ServiceCount, r.EffectiveActionCount, .. AccountTables.RoleValues(r)]));
+        foreach (var table in AccountTables.Of(s))
+        {
+            yield return table;
+        }
 
         yield return Links(typeof(PolicyAction), nameof(PolicyAction.PolicyId), nameof(PolicyAction.ActionId), s.PolicyActions);
         yield return Links(typeof(PolicyService), nameof(PolicyService.PolicyId), nameof(PolicyService.ServiceId), s.PolicyServices);
@@ -97,7 +101,7 @@ internal static class CatalogTables
     private static DateTimeOffset ImportTime() => Microseconds(DateTimeOffset.UtcNow)!.Value;
 
     /// <summary>To the microsecond: what PostgreSQL's timestamptz holds, so SQLite (which would keep 100 ns ticks) stores the same instant.</summary>
-    private static DateTimeOffset? Microseconds(DateTimeOffset? time) =>
+    internal static DateTimeOffset? Microseconds(DateTimeOffset? time) =>
         time is { } t ? t.AddTicks(-(t.Ticks % TimeSpan.TicksPerMicrosecond)) : null;
 
     private static TableRows Links(Type entity, string left, string right, IReadOnlyList<Link> links) =>

@@ -312,6 +312,93 @@ namespace IamGraph.Migrations.Postgres.Migrations
                     b.ToTable("effective_grants");
                 });
 
+            modelBuilder.Entity("IamGraph.Catalog.Entities.Group", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AccountId")
+                        .HasColumnType("text")
+                        .HasColumnName("account_id")
+                        .UseCollation("C");
+
+                    b.Property<string>("Arn")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("arn")
+                        .UseCollation("C");
+
+                    b.Property<DateTimeOffset?>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("EffectiveActionCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("effective_action_count");
+
+                    b.Property<bool>("Incomplete")
+                        .HasColumnType("boolean")
+                        .HasColumnName("incomplete");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("name")
+                        .UseCollation("C");
+
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("name_key")
+                        .UseCollation("C");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("path")
+                        .UseCollation("C");
+
+                    b.Property<int>("PolicyCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("policy_count");
+
+                    b.Property<string>("Tags")
+                        .HasColumnType("text")
+                        .HasColumnName("tags")
+                        .UseCollation("C");
+
+                    b.Property<string>("UniqueId")
+                        .HasColumnType("text")
+                        .HasColumnName("unique_id")
+                        .UseCollation("C");
+
+                    b.Property<int>("UserCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("user_count");
+
+                    b.HasKey("Id")
+                        .HasName("pk_groups");
+
+                    b.HasIndex("AccountId")
+                        .HasDatabaseName("ix_groups_account_id");
+
+                    b.HasIndex("Arn")
+                        .IsUnique()
+                        .HasDatabaseName("ix_groups_arn");
+
+                    b.HasIndex("Name")
+                        .HasDatabaseName("ix_groups_name");
+
+                    b.HasIndex("NameKey")
+                        .HasDatabaseName("ix_groups_name_key");
+
+                    b.ToTable("groups");
+                });
+
             modelBuilder.Entity("IamGraph.Catalog.Entities.ImportRun", b =>
                 {
                     b.Property<int>("Id")
@@ -358,6 +445,11 @@ namespace IamGraph.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("AccountId")
+                        .HasColumnType("text")
+                        .HasColumnName("account_id")
+                        .UseCollation("C");
+
                     b.Property<int>("ActionCount")
                         .HasColumnType("integer")
                         .HasColumnName("action_count");
@@ -384,6 +476,10 @@ namespace IamGraph.Migrations.Postgres.Migrations
                     b.Property<int>("EffectiveActionCount")
                         .HasColumnType("integer")
                         .HasColumnName("effective_action_count");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -422,6 +518,9 @@ namespace IamGraph.Migrations.Postgres.Migrations
                     b.HasKey("Id")
                         .HasName("pk_policies");
 
+                    b.HasIndex("AccountId")
+                        .HasDatabaseName("ix_policies_account_id");
+
                     b.HasIndex("Arn")
                         .IsUnique()
                         .HasDatabaseName("ix_policies_arn");
@@ -452,6 +551,30 @@ namespace IamGraph.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_policy_actions_action_id_policy_id");
 
                     b.ToTable("policy_actions");
+                });
+
+            modelBuilder.Entity("IamGraph.Catalog.Entities.PolicyDenial", b =>
+                {
+                    b.Property<int>("PolicyId")
+                        .HasColumnType("integer")
+                        .HasColumnName("policy_id");
+
+                    b.Property<int>("ActionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("action_id");
+
+                    b.Property<string>("AccountId")
+                        .HasColumnType("text")
+                        .HasColumnName("account_id")
+                        .UseCollation("C");
+
+                    b.HasKey("PolicyId", "ActionId")
+                        .HasName("pk_policy_denials");
+
+                    b.HasIndex("ActionId")
+                        .HasDatabaseName("ix_policy_denials_action_id");
+
+                    b.ToTable("policy_denials");
                 });
 
             modelBuilder.Entity("IamGraph.Catalog.Entities.PolicyService", b =>
@@ -566,6 +689,58 @@ namespace IamGraph.Migrations.Postgres.Migrations
                     b.ToTable("policy_versions");
                 });
 
+            modelBuilder.Entity("IamGraph.Catalog.Entities.PrincipalPolicy", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AccountId")
+                        .HasColumnType("text")
+                        .HasColumnName("account_id")
+                        .UseCollation("C");
+
+                    b.Property<int>("Attachment")
+                        .HasColumnType("integer")
+                        .HasColumnName("attachment");
+
+                    b.Property<int?>("GroupId")
+                        .HasColumnType("integer")
+                        .HasColumnName("group_id");
+
+                    b.Property<int>("PolicyId")
+                        .HasColumnType("integer")
+                        .HasColumnName("policy_id");
+
+                    b.Property<int>("PrincipalId")
+                        .HasColumnType("integer")
+                        .HasColumnName("principal_id");
+
+                    b.Property<int>("PrincipalKind")
+                        .HasColumnType("integer")
+                        .HasColumnName("principal_kind");
+
+                    b.HasKey("Id")
+                        .HasName("pk_principal_policies");
+
+                    b.HasIndex("AccountId")
+                        .HasDatabaseName("ix_principal_policies_account_id");
+
+                    b.HasIndex("GroupId")
+                        .HasDatabaseName("ix_principal_policies_group_id");
+
+                    b.HasIndex("PolicyId")
+                        .HasDatabaseName("ix_principal_policies_policy_id");
+
+                    b.HasIndex("PrincipalKind", "PrincipalId", "PolicyId")
+                        .HasDatabaseName("ix_principal_policies_principal_kind_principal_id_policy_id");
+
+                    b.ToTable("principal_policies");
+                });
+
             modelBuilder.Entity("IamGraph.Catalog.Entities.ResourceType", b =>
                 {
                     b.Property<int>("Id")
@@ -616,6 +791,11 @@ namespace IamGraph.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("AccountId")
+                        .HasColumnType("text")
+                        .HasColumnName("account_id")
+                        .UseCollation("C");
+
                     b.Property<int>("ActionCount")
                         .HasColumnType("integer")
                         .HasColumnName("action_count");
@@ -626,9 +806,17 @@ namespace IamGraph.Migrations.Postgres.Migrations
                         .HasColumnName("arn")
                         .UseCollation("C");
 
+                    b.Property<DateTimeOffset?>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
                     b.Property<int>("EffectiveActionCount")
                         .HasColumnType("integer")
                         .HasColumnName("effective_action_count");
+
+                    b.Property<bool>("Incomplete")
+                        .HasColumnType("boolean")
+                        .HasColumnName("incomplete");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -648,6 +836,10 @@ namespace IamGraph.Migrations.Postgres.Migrations
                         .HasColumnName("path")
                         .UseCollation("C");
 
+                    b.Property<int?>("PermissionsBoundaryId")
+                        .HasColumnType("integer")
+                        .HasColumnName("permissions_boundary_id");
+
                     b.Property<int>("PolicyCount")
                         .HasColumnType("integer")
                         .HasColumnName("policy_count");
@@ -656,8 +848,26 @@ namespace IamGraph.Migrations.Postgres.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("service_count");
 
+                    b.Property<string>("Tags")
+                        .HasColumnType("text")
+                        .HasColumnName("tags")
+                        .UseCollation("C");
+
+                    b.Property<string>("TrustPolicy")
+                        .HasColumnType("text")
+                        .HasColumnName("trust_policy")
+                        .UseCollation("C");
+
+                    b.Property<string>("UniqueId")
+                        .HasColumnType("text")
+                        .HasColumnName("unique_id")
+                        .UseCollation("C");
+
                     b.HasKey("Id")
                         .HasName("pk_roles");
+
+                    b.HasIndex("AccountId")
+                        .HasDatabaseName("ix_roles_account_id");
 
                     b.HasIndex("Arn")
                         .IsUnique()
@@ -668,6 +878,9 @@ namespace IamGraph.Migrations.Postgres.Migrations
 
                     b.HasIndex("NameKey")
                         .HasDatabaseName("ix_roles_name_key");
+
+                    b.HasIndex("PermissionsBoundaryId")
+                        .HasDatabaseName("ix_roles_permissions_boundary_id");
 
                     b.ToTable("roles");
                 });
@@ -727,6 +940,46 @@ namespace IamGraph.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_role_services_service_id_role_id");
 
                     b.ToTable("role_services");
+                });
+
+            modelBuilder.Entity("IamGraph.Catalog.Entities.RoleTrust", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AccountId")
+                        .HasColumnType("text")
+                        .HasColumnName("account_id")
+                        .UseCollation("C");
+
+                    b.Property<int>("RoleId")
+                        .HasColumnType("integer")
+                        .HasColumnName("role_id");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("integer")
+                        .HasColumnName("type");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("value")
+                        .UseCollation("C");
+
+                    b.HasKey("Id")
+                        .HasName("pk_role_trusts");
+
+                    b.HasIndex("RoleId")
+                        .HasDatabaseName("ix_role_trusts_role_id");
+
+                    b.HasIndex("Value")
+                        .HasDatabaseName("ix_role_trusts_value");
+
+                    b.ToTable("role_trusts");
                 });
 
             modelBuilder.Entity("IamGraph.Catalog.Entities.Service", b =>
@@ -808,6 +1061,124 @@ namespace IamGraph.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_statement_actions_action_id");
 
                     b.ToTable("statement_actions");
+                });
+
+            modelBuilder.Entity("IamGraph.Catalog.Entities.User", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AccountId")
+                        .HasColumnType("text")
+                        .HasColumnName("account_id")
+                        .UseCollation("C");
+
+                    b.Property<string>("Arn")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("arn")
+                        .UseCollation("C");
+
+                    b.Property<DateTimeOffset?>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("EffectiveActionCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("effective_action_count");
+
+                    b.Property<int>("GroupCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("group_count");
+
+                    b.Property<bool>("Incomplete")
+                        .HasColumnType("boolean")
+                        .HasColumnName("incomplete");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("name")
+                        .UseCollation("C");
+
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("name_key")
+                        .UseCollation("C");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("path")
+                        .UseCollation("C");
+
+                    b.Property<int?>("PermissionsBoundaryId")
+                        .HasColumnType("integer")
+                        .HasColumnName("permissions_boundary_id");
+
+                    b.Property<int>("PolicyCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("policy_count");
+
+                    b.Property<string>("Tags")
+                        .HasColumnType("text")
+                        .HasColumnName("tags")
+                        .UseCollation("C");
+
+                    b.Property<string>("UniqueId")
+                        .HasColumnType("text")
+                        .HasColumnName("unique_id")
+                        .UseCollation("C");
+
+                    b.HasKey("Id")
+                        .HasName("pk_users");
+
+                    b.HasIndex("AccountId")
+                        .HasDatabaseName("ix_users_account_id");
+
+                    b.HasIndex("Arn")
+                        .IsUnique()
+                        .HasDatabaseName("ix_users_arn");
+
+                    b.HasIndex("Name")
+                        .HasDatabaseName("ix_users_name");
+
+                    b.HasIndex("NameKey")
+                        .HasDatabaseName("ix_users_name_key");
+
+                    b.HasIndex("PermissionsBoundaryId")
+                        .HasDatabaseName("ix_users_permissions_boundary_id");
+
+                    b.ToTable("users");
+                });
+
+            modelBuilder.Entity("IamGraph.Catalog.Entities.UserGroup", b =>
+                {
+                    b.Property<int>("UserId")
+                        .HasColumnType("integer")
+                        .HasColumnName("user_id");
+
+                    b.Property<int>("GroupId")
+                        .HasColumnType("integer")
+                        .HasColumnName("group_id");
+
+                    b.Property<string>("AccountId")
+                        .HasColumnType("text")
+                        .HasColumnName("account_id")
+                        .UseCollation("C");
+
+                    b.HasKey("UserId", "GroupId")
+                        .HasName("pk_user_groups");
+
+                    b.HasIndex("GroupId", "UserId")
+                        .HasDatabaseName("ix_user_groups_group_id_user_id");
+
+                    b.ToTable("user_groups");
                 });
 
             modelBuilder.Entity("IamGraph.Catalog.Entities.Action", b =>
@@ -933,6 +1304,23 @@ namespace IamGraph.Migrations.Postgres.Migrations
                         .HasConstraintName("fk_policy_actions_policies_policy_id");
                 });
 
+            modelBuilder.Entity("IamGraph.Catalog.Entities.PolicyDenial", b =>
+                {
+                    b.HasOne("IamGraph.Catalog.Entities.Action", null)
+                        .WithMany()
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_policy_denials_actions_action_id");
+
+                    b.HasOne("IamGraph.Catalog.Entities.Policy", null)
+                        .WithMany()
+                        .HasForeignKey("PolicyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_policy_denials_policies_policy_id");
+                });
+
             modelBuilder.Entity("IamGraph.Catalog.Entities.PolicyService", b =>
                 {
                     b.HasOne("IamGraph.Catalog.Entities.Policy", null)
@@ -974,6 +1362,21 @@ namespace IamGraph.Migrations.Postgres.Migrations
                     b.Navigation("Policy");
                 });
 
+            modelBuilder.Entity("IamGraph.Catalog.Entities.PrincipalPolicy", b =>
+                {
+                    b.HasOne("IamGraph.Catalog.Entities.Group", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .HasConstraintName("fk_principal_policies_groups_group_id");
+
+                    b.HasOne("IamGraph.Catalog.Entities.Policy", null)
+                        .WithMany()
+                        .HasForeignKey("PolicyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_principal_policies_policies_policy_id");
+                });
+
             modelBuilder.Entity("IamGraph.Catalog.Entities.ResourceType", b =>
                 {
                     b.HasOne("IamGraph.Catalog.Entities.Service", "Service")
@@ -984,6 +1387,16 @@ namespace IamGraph.Migrations.Postgres.Migrations
                         .HasConstraintName("fk_resource_types_services_service_id");
 
                     b.Navigation("Service");
+                });
+
+            modelBuilder.Entity("IamGraph.Catalog.Entities.Role", b =>
+                {
+                    b.HasOne("IamGraph.Catalog.Entities.Policy", "PermissionsBoundary")
+                        .WithMany()
+                        .HasForeignKey("PermissionsBoundaryId")
+                        .HasConstraintName("fk_roles_policies_permissions_boundary_id");
+
+                    b.Navigation("PermissionsBoundary");
                 });
 
             modelBuilder.Entity("IamGraph.Catalog.Entities.RoleAction", b =>
@@ -1037,6 +1450,16 @@ namespace IamGraph.Migrations.Postgres.Migrations
                         .HasConstraintName("fk_role_services_services_service_id");
                 });
 
+            modelBuilder.Entity("IamGraph.Catalog.Entities.RoleTrust", b =>
+                {
+                    b.HasOne("IamGraph.Catalog.Entities.Role", null)
+                        .WithMany("TrustedBy")
+                        .HasForeignKey("RoleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_role_trusts_roles_role_id");
+                });
+
             modelBuilder.Entity("IamGraph.Catalog.Entities.Service", b =>
                 {
                     b.HasOne("IamGraph.Catalog.Entities.Service", "Canonical")
@@ -1066,6 +1489,33 @@ namespace IamGraph.Migrations.Postgres.Migrations
                         .HasConstraintName("fk_statement_actions_policy_statements_statement_id");
                 });
 
+            modelBuilder.Entity("IamGraph.Catalog.Entities.User", b =>
+                {
+                    b.HasOne("IamGraph.Catalog.Entities.Policy", "PermissionsBoundary")
+                        .WithMany()
+                        .HasForeignKey("PermissionsBoundaryId")
+                        .HasConstraintName("fk_users_policies_permissions_boundary_id");
+
+                    b.Navigation("PermissionsBoundary");
+                });
+
+            modelBuilder.Entity("IamGraph.Catalog.Entities.UserGroup", b =>
+                {
+                    b.HasOne("IamGraph.Catalog.Entities.Group", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_user_groups_groups_group_id");
+
+                    b.HasOne("IamGraph.Catalog.Entities.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_user_groups_users_user_id");
+                });
+
             modelBuilder.Entity("IamGraph.Catalog.Entities.Action", b =>
                 {
                     b.Navigation("Variants");
@@ -1084,6 +1534,11 @@ namespace IamGraph.Migrations.Postgres.Migrations
             modelBuilder.Entity("IamGraph.Catalog.Entities.PolicyVersion", b =>
                 {
                     b.Navigation("Statements");
+                });
+
+            modelBuilder.Entity("IamGraph.Catalog.Entities.Role", b =>
+                {
+                    b.Navigation("TrustedBy");
                 });
 
             modelBuilder.Entity("IamGraph.Catalog.Entities.Service", b =>

@@ -288,6 +288,84 @@ namespace IamGraph.Migrations.Sqlite.Migrations
                     b.ToTable("effective_grants");
                 });
 
+            modelBuilder.Entity("IamGraph.Catalog.Entities.Group", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AccountId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("Arn")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("arn");
+
+                    b.Property<DateTimeOffset?>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("EffectiveActionCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("effective_action_count");
+
+                    b.Property<bool>("Incomplete")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("incomplete");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name_key");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("path");
+
+                    b.Property<int>("PolicyCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("policy_count");
+
+                    b.Property<string>("Tags")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tags");
+
+                    b.Property<string>("UniqueId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unique_id");
+
+                    b.Property<int>("UserCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("user_count");
+
+                    b.HasKey("Id")
+                        .HasName("pk_groups");
+
+                    b.HasIndex("AccountId")
+                        .HasDatabaseName("ix_groups_account_id");
+
+                    b.HasIndex("Arn")
+                        .IsUnique()
+                        .HasDatabaseName("ix_groups_arn");
+
+                    b.HasIndex("Name")
+                        .HasDatabaseName("ix_groups_name");
+
+                    b.HasIndex("NameKey")
+                        .HasDatabaseName("ix_groups_name_key");
+
+                    b.ToTable("groups");
+                });
+
             modelBuilder.Entity("IamGraph.Catalog.Entities.ImportRun", b =>
                 {
                     b.Property<int>("Id")
@@ -327,6 +405,10 @@ namespace IamGraph.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
+                    b.Property<string>("AccountId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_id");
+
                     b.Property<int>("ActionCount")
                         .HasColumnType("INTEGER")
                         .HasColumnName("action_count");
@@ -351,6 +433,10 @@ namespace IamGraph.Migrations.Sqlite.Migrations
                     b.Property<int>("EffectiveActionCount")
                         .HasColumnType("INTEGER")
                         .HasColumnName("effective_action_count");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -386,6 +472,9 @@ namespace IamGraph.Migrations.Sqlite.Migrations
                     b.HasKey("Id")
                         .HasName("pk_policies");
 
+                    b.HasIndex("AccountId")
+                        .HasDatabaseName("ix_policies_account_id");
+
                     b.HasIndex("Arn")
                         .IsUnique()
                         .HasDatabaseName("ix_policies_arn");
@@ -416,6 +505,29 @@ namespace IamGraph.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_policy_actions_action_id_policy_id");
 
                     b.ToTable("policy_actions");
+                });
+
+            modelBuilder.Entity("IamGraph.Catalog.Entities.PolicyDenial", b =>
+                {
+                    b.Property<int>("PolicyId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("policy_id");
+
+                    b.Property<int>("ActionId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("action_id");
+
+                    b.Property<string>("AccountId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_id");
+
+                    b.HasKey("PolicyId", "ActionId")
+                        .HasName("pk_policy_denials");
+
+                    b.HasIndex("ActionId")
+                        .HasDatabaseName("ix_policy_denials_action_id");
+
+                    b.ToTable("policy_denials");
                 });
 
             modelBuilder.Entity("IamGraph.Catalog.Entities.PolicyService", b =>
@@ -521,6 +633,55 @@ namespace IamGraph.Migrations.Sqlite.Migrations
                     b.ToTable("policy_versions");
                 });
 
+            modelBuilder.Entity("IamGraph.Catalog.Entities.PrincipalPolicy", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AccountId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_id");
+
+                    b.Property<int>("Attachment")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attachment");
+
+                    b.Property<int?>("GroupId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("group_id");
+
+                    b.Property<int>("PolicyId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("policy_id");
+
+                    b.Property<int>("PrincipalId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("principal_id");
+
+                    b.Property<int>("PrincipalKind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("principal_kind");
+
+                    b.HasKey("Id")
+                        .HasName("pk_principal_policies");
+
+                    b.HasIndex("AccountId")
+                        .HasDatabaseName("ix_principal_policies_account_id");
+
+                    b.HasIndex("GroupId")
+                        .HasDatabaseName("ix_principal_policies_group_id");
+
+                    b.HasIndex("PolicyId")
+                        .HasDatabaseName("ix_principal_policies_policy_id");
+
+                    b.HasIndex("PrincipalKind", "PrincipalId", "PolicyId")
+                        .HasDatabaseName("ix_principal_policies_principal_kind_principal_id_policy_id");
+
+                    b.ToTable("principal_policies");
+                });
+
             modelBuilder.Entity("IamGraph.Catalog.Entities.ResourceType", b =>
                 {
                     b.Property<int>("Id")
@@ -564,6 +725,10 @@ namespace IamGraph.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
+                    b.Property<string>("AccountId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_id");
+
                     b.Property<int>("ActionCount")
                         .HasColumnType("INTEGER")
                         .HasColumnName("action_count");
@@ -573,9 +738,17 @@ namespace IamGraph.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("arn");
 
+                    b.Property<DateTimeOffset?>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
                     b.Property<int>("EffectiveActionCount")
                         .HasColumnType("INTEGER")
                         .HasColumnName("effective_action_count");
+
+                    b.Property<bool>("Incomplete")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("incomplete");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -592,6 +765,10 @@ namespace IamGraph.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("path");
 
+                    b.Property<int?>("PermissionsBoundaryId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("permissions_boundary_id");
+
                     b.Property<int>("PolicyCount")
                         .HasColumnType("INTEGER")
                         .HasColumnName("policy_count");
@@ -600,8 +777,23 @@ namespace IamGraph.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("service_count");
 
+                    b.Property<string>("Tags")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tags");
+
+                    b.Property<string>("TrustPolicy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("trust_policy");
+
+                    b.Property<string>("UniqueId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unique_id");
+
                     b.HasKey("Id")
                         .HasName("pk_roles");
+
+                    b.HasIndex("AccountId")
+                        .HasDatabaseName("ix_roles_account_id");
 
                     b.HasIndex("Arn")
                         .IsUnique()
@@ -612,6 +804,9 @@ namespace IamGraph.Migrations.Sqlite.Migrations
 
                     b.HasIndex("NameKey")
                         .HasDatabaseName("ix_roles_name_key");
+
+                    b.HasIndex("PermissionsBoundaryId")
+                        .HasDatabaseName("ix_roles_permissions_boundary_id");
 
                     b.ToTable("roles");
                 });
@@ -671,6 +866,42 @@ namespace IamGraph.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_role_services_service_id_role_id");
 
                     b.ToTable("role_services");
+                });
+
+            modelBuilder.Entity("IamGraph.Catalog.Entities.RoleTrust", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AccountId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_id");
+
+                    b.Property<int>("RoleId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("role_id");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("type");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_role_trusts");
+
+                    b.HasIndex("RoleId")
+                        .HasDatabaseName("ix_role_trusts_role_id");
+
+                    b.HasIndex("Value")
+                        .HasDatabaseName("ix_role_trusts_value");
+
+                    b.ToTable("role_trusts");
                 });
 
             modelBuilder.Entity("IamGraph.Catalog.Entities.Service", b =>
@@ -747,6 +978,114 @@ namespace IamGraph.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_statement_actions_action_id");
 
                     b.ToTable("statement_actions");
+                });
+
+            modelBuilder.Entity("IamGraph.Catalog.Entities.User", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AccountId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("Arn")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("arn");
+
+                    b.Property<DateTimeOffset?>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("EffectiveActionCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("effective_action_count");
+
+                    b.Property<int>("GroupCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("group_count");
+
+                    b.Property<bool>("Incomplete")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("incomplete");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name_key");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("path");
+
+                    b.Property<int?>("PermissionsBoundaryId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("permissions_boundary_id");
+
+                    b.Property<int>("PolicyCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("policy_count");
+
+                    b.Property<string>("Tags")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tags");
+
+                    b.Property<string>("UniqueId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unique_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_users");
+
+                    b.HasIndex("AccountId")
+                        .HasDatabaseName("ix_users_account_id");
+
+                    b.HasIndex("Arn")
+                        .IsUnique()
+                        .HasDatabaseName("ix_users_arn");
+
+                    b.HasIndex("Name")
+                        .HasDatabaseName("ix_users_name");
+
+                    b.HasIndex("NameKey")
+                        .HasDatabaseName("ix_users_name_key");
+
+                    b.HasIndex("PermissionsBoundaryId")
+                        .HasDatabaseName("ix_users_permissions_boundary_id");
+
+                    b.ToTable("users");
+                });
+
+            modelBuilder.Entity("IamGraph.Catalog.Entities.UserGroup", b =>
+                {
+                    b.Property<int>("UserId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("user_id");
+
+                    b.Property<int>("GroupId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("group_id");
+
+                    b.Property<string>("AccountId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_id");
+
+                    b.HasKey("UserId", "GroupId")
+                        .HasName("pk_user_groups");
+
+                    b.HasIndex("GroupId", "UserId")
+                        .HasDatabaseName("ix_user_groups_group_id_user_id");
+
+                    b.ToTable("user_groups");
                 });
 
             modelBuilder.Entity("IamGraph.Catalog.Entities.Action", b =>
@@ -872,6 +1211,23 @@ namespace IamGraph.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_policy_actions_policies_policy_id");
                 });
 
+            modelBuilder.Entity("IamGraph.Catalog.Entities.PolicyDenial", b =>
+                {
+                    b.HasOne("IamGraph.Catalog.Entities.Action", null)
+                        .WithMany()
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_policy_denials_actions_action_id");
+
+                    b.HasOne("IamGraph.Catalog.Entities.Policy", null)
+                        .WithMany()
+                        .HasForeignKey("PolicyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_policy_denials_policies_policy_id");
+                });
+
             modelBuilder.Entity("IamGraph.Catalog.Entities.PolicyService", b =>
                 {
                     b.HasOne("IamGraph.Catalog.Entities.Policy", null)
@@ -913,6 +1269,21 @@ namespace IamGraph.Migrations.Sqlite.Migrations
                     b.Navigation("Policy");
                 });
 
+            modelBuilder.Entity("IamGraph.Catalog.Entities.PrincipalPolicy", b =>
+                {
+                    b.HasOne("IamGraph.Catalog.Entities.Group", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .HasConstraintName("fk_principal_policies_groups_group_id");
+
+                    b.HasOne("IamGraph.Catalog.Entities.Policy", null)
+                        .WithMany()
+                        .HasForeignKey("PolicyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_principal_policies_policies_policy_id");
+                });
+
             modelBuilder.Entity("IamGraph.Catalog.Entities.ResourceType", b =>
                 {
                     b.HasOne("IamGraph.Catalog.Entities.Service", "Service")
@@ -923,6 +1294,16 @@ namespace IamGraph.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_resource_types_services_service_id");
 
                     b.Navigation("Service");
+                });
+
+            modelBuilder.Entity("IamGraph.Catalog.Entities.Role", b =>
+                {
+                    b.HasOne("IamGraph.Catalog.Entities.Policy", "PermissionsBoundary")
+                        .WithMany()
+                        .HasForeignKey("PermissionsBoundaryId")
+                        .HasConstraintName("fk_roles_policies_permissions_boundary_id");
+
+                    b.Navigation("PermissionsBoundary");
                 });
 
             modelBuilder.Entity("IamGraph.Catalog.Entities.RoleAction", b =>
@@ -976,6 +1357,16 @@ namespace IamGraph.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_role_services_services_service_id");
                 });
 
+            modelBuilder.Entity("IamGraph.Catalog.Entities.RoleTrust", b =>
+                {
+                    b.HasOne("IamGraph.Catalog.Entities.Role", null)
+                        .WithMany("TrustedBy")
+                        .HasForeignKey("RoleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_role_trusts_roles_role_id");
+                });
+
             modelBuilder.Entity("IamGraph.Catalog.Entities.Service", b =>
                 {
                     b.HasOne("IamGraph.Catalog.Entities.Service", "Canonical")
@@ -1005,6 +1396,33 @@ namespace IamGraph.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_statement_actions_policy_statements_statement_id");
                 });
 
+            modelBuilder.Entity("IamGraph.Catalog.Entities.User", b =>
+                {
+                    b.HasOne("IamGraph.Catalog.Entities.Policy", "PermissionsBoundary")
+                        .WithMany()
+                        .HasForeignKey("PermissionsBoundaryId")
+                        .HasConstraintName("fk_users_policies_permissions_boundary_id");
+
+                    b.Navigation("PermissionsBoundary");
+                });
+
+            modelBuilder.Entity("IamGraph.Catalog.Entities.UserGroup", b =>
+                {
+                    b.HasOne("IamGraph.Catalog.Entities.Group", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_user_groups_groups_group_id");
+
+                    b.HasOne("IamGraph.Catalog.Entities.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_user_groups_users_user_id");
+                });
+
             modelBuilder.Entity("IamGraph.Catalog.Entities.Action", b =>
                 {
                     b.Navigation("Variants");
@@ -1023,6 +1441,11 @@ namespace IamGraph.Migrations.Sqlite.Migrations
             modelBuilder.Entity("IamGraph.Catalog.Entities.PolicyVersion", b =>
                 {
                     b.Navigation("Statements");
+                });
+
+            modelBuilder.Entity("IamGraph.Catalog.Entities.Role", b =>
+                {
+                    b.Navigation("TrustedBy");
                 });
 
             modelBuilder.Entity("IamGraph.Catalog.Entities.Service", b =>

@@ -72,6 +72,9 @@ public sealed class ActionType : NodeGraphType<Action>, INodeGraphType
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ActionType>>>>("dependentActions")
             .Description("Actions AWS says a call of this one also needs permission for, by name; answered for the canonical variant.")
             .ResolveList(ActionRelations.DependentActions);
+        Principals.PrincipalListLoader.Arguments(Field<NonNullGraphType<Principals.PrincipalConnectionGraphType>>("principals"))
+            .Description("The users, groups and roles whose effective actions include this action (see `Principal.effectiveActions`); answered for the canonical variant.")
+            .Resolve(ctx => Principals.PrincipalListLoader.Of(ctx).Load(ctx, ctx.Source.CanonicalId, Principals.PrincipalQueries.PrincipalsOf));
         this.ConnectionField<Action, ActionType, Action, ActionFilterInputType, ActionSortInputType>("matches")
             .Description("The canonical concrete actions this string covers: for a pattern every catalogue action it matches, for a literal its canonical variant.")
             .ResolveConnection(ActionRelations.Matches);

@@ -36,6 +36,12 @@ public sealed class PolicyType : NodeGraphType<Policy>, INodeGraphType
             .Description("Where the import read the policy from: the docs, the managed-policies package, or both.")
             .Resolve(ctx => FlagValues.Of(ctx.Source.Sources));
 
+        Field<NonNullGraphType<Principals.PolicyKindGraphType>>("kind").Description("AWS_MANAGED, CUSTOMER_MANAGED (an account's) or INLINE (one principal's).").Resolve(ctx => ctx.Source.Kind);
+        Field<StringGraphType>("accountId").Description("The account a customer-managed or inline policy belongs to; null for AWS-managed policies.").Resolve(ctx => ctx.Source.AccountId);
+        Principals.PrincipalListLoader.Arguments(Field<NonNullGraphType<Principals.PrincipalConnectionGraphType>>("principals"))
+            .Description("The users, groups and roles holding the policy (attached, inline, or a user through a group), by name then ARN.")
+            .Resolve(ctx => Principals.PrincipalListLoader.Of(ctx).Load(ctx, ctx.Source.Id, Principals.PrincipalQueries.HoldersOf));
+
         this.ConnectionField<Policy, ActionType, Action, ActionFilterInputType, ActionSortInputType>("actions")
             .Description("The action strings the policy's statements name.")
             .ResolveConnection(PolicyRelations.Actions);

@@ -17,7 +17,7 @@ public sealed class RoleType : NodeGraphType<Role>, INodeGraphType
     public static string GraphTypeName => "Role";
 
     public RoleType()
-        : base(GraphTypeName, "An IAM role and the managed policies attached to it.", r => r.Id)
+        : base(GraphTypeName, "An IAM role: of the docs (public catalogue), or of an imported account.", r => r.Id)
     {
         Field(r => r.Name);
         Field(r => r.Arn);
@@ -27,16 +27,15 @@ public sealed class RoleType : NodeGraphType<Role>, INodeGraphType
         Field(r => r.ServiceCount);
         Field(r => r.EffectiveActionCount).Description("How many canonical concrete actions the attached policies grant together.");
 
-        this.ConnectionField<Role, PolicyType, Policy, PolicyFilterInputType, PolicySortInputType>("policies")
-            .Description("Managed policies attached to the role.")
-            .ResolveConnection(RoleRelations.Policies);
+        Principals.PrincipalFields.AddTo(this, Principals.PrincipalRelations.RolePolicies, Principals.PrincipalRelations.RoleEffectiveActions);
+        Field(r => r.TrustPolicy, nullable: true).Description("Its trust policy (`AssumeRolePolicyDocument`) as JSON; null for a role of the docs.");
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<Principals.RoleTrustGraphType>>>>("trustedBy")
+            .Description("Who its trust policy lets assume it, each with its type.")
+            .ResolveList(Principals.PrincipalRelations.TrustedBy);
         this.ConnectionField<Role, ActionType, Action, ActionFilterInputType, ActionSortInputType>("actions")
             .Description("Union of the attached policies' action strings.")
             .ResolveConnection(RoleRelations.Actions);
         this.ConnectionField<Role, ServiceType, Service, ServiceFilterInputType, ServiceSortInputType>("services")
             .ResolveConnection(RoleRelations.Services);
-        this.ConnectionField<Role, ActionType, Action, ActionFilterInputType, ActionSortInputType>("effectiveActions")
-            .Description("The union of the attached policies' effective actions.")
-            .ResolveConnection(RoleRelations.EffectiveActions);
     }
 }

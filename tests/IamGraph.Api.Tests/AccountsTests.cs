@@ -1,0 +1,152 @@
+using System.Text.Json;
+
+using IamGraph.Api.Tests.Engines;
+
+namespace IamGraph.Api.Tests;
+
+/// <summary>Issue 10: principals, their policies and effective actions, against the hand-computed <see cref="AccountsFixture"/>.</summary>
+public abstract class AccountsTests(AccountsFixture api)
+{
+    private static string[] Effective(JsonElement principal) =>
+        [.. principal.At("effectiveActions", "nodes").EnumerateArray().Select(a => a.At("name").GetString()!)];
+
+    [EngineFact]
+    public async Task Users_have_their_groups_policies_and_effective_actions_as_computed_by_hand()
+    {
+        var data = await api.DataAsync("""
+            { users { totalCount nodes { name accountId kind incomplete groupCount effectiveActionCount tags { key value } groups { nodes { name } }
+                policies(first: 10) { edges { attachment group { name } node { name kind accountId } } }
+                effectiveActions(first: 10) { totalCount nodes { name } } } } }
+            """);
+        Assert.Equal(3, data.At("users", "totalCount").GetInt32());
+        var users = data.At("users", "nodes").EnumerateArray().ToDictionary(u => u.At("name").GetString()!);
+
+        var alice = users["alice"];
+        Assert.Equal(AccountsFixture.AccountId, alice.At("accountId").GetString());
+        Assert.Equal("USER", alice.At("kind").GetString());
+        // Group inheritance (S3Full through devs), the group's inline Deny cancelling the managed Allow of s3:DeleteObject,
+        // NotAction granting ec2:RunInstances, and a conditional Deny that removes nothing.
+        Assert.Equal(["ec2:RunInstances", "s3:GetObject", "s3:PutObject"], Effective(alice));
+        Assert.Equal(3, alice.At("effectiveActionCount").GetInt32());
+        Assert.Equal(3, alice.At("effectiveActions", "totalCount").GetInt32());
+        Assert.Equal(["devs"], alice.At("groups").Names());
+        Assert.Equal("team=web", string.Join(",", alice.At("tags").EnumerateArray().Select(t => t.At("key").GetString() + "=" + t.At("value").GetString())));
+        var how = alice.At("policies", "edges").EnumerateArray()
+            .Select(e => (e.At("node", "name").GetString(), e.At("attachment").GetString(), e.At("group").ValueKind == JsonValueKind.Null ? null : e.At("group", "name").GetString(), e.At("node", "kind").GetString()))
+            .ToArray();
+        Assert.Equal(
+            [("DenyDelete", "GROUP", "devs", "INLINE"), ("Ec2", "INLINE", null, "INLINE"), ("MaybeDeny", "INLINE", null, "INLINE"), ("S3Full", "GROUP", "devs", "AWS_MANAGED")],
+            how);
+
+        // The boundary cuts s3:DeleteObject (also denied) and keeps iam:PassRole.
+        Assert.Equal(["iam:PassRole", "s3:GetObject", "s3:PutObject"], Effective(users["bob"]));
+        Assert.False(users["bob"].At("incomplete").GetBoolean());
+
+        // The URL-encoded inline document grants; the missing attached policy makes its answers incomplete.
+        Assert.Equal(["iam:PassRole"], Effective(users["carol"]));
+        Assert.True(users["carol"].At("incomplete").GetBoolean());
+    }
+
+    [EngineFact]
+    public async Task Effective_action_edges_say_which_policies_grant_and_whether_unrestricted()
+    {
+        var data = await api.DataAsync("""
+            { user(name: "bob") { permissionsBoundary { name kind accountId } effectiveActions { edges { node { name } via { name } unrestricted } } } }
+            """);
+        var bob = data.At("user");
+        Assert.Equal("Boundary", bob.At("permissionsBoundary", "name").GetString());
+        Assert.Equal("CUSTOMER_MANAGED", bob.At("permissionsBoundary", "kind").GetString());
+        Assert.Equal(AccountsFixture.AccountId, bob.At("permissionsBoundary", "accountId").GetString());
+        var edges = bob.At("effectiveActions", "edges").EnumerateArray()
+            .Select(e => (e.At("node", "name").GetString(), string.Join(",", e.At("via").EnumerateArray().Select(p => p.At("name").GetString())), e.At("unrestricted").GetBoolean()))
+            .ToArray();
+        Assert.Equal(
+            [("iam:PassRole", "PassRoleLimited", false), ("s3:GetObject", "S3Full", true), ("s3:PutObject", "S3Full", true)],
+            edges);
+    }
+
+    [EngineFact]
+    public async Task Groups_and_roles_are_principals_too()
+    {
+        var data = await api.DataAsync("""
+            { group(name: "devs") { users { nodes { name } } effectiveActions { nodes { name } } userCount }
+              role(name: "app") { accountId path createdAt trustPolicy trustedBy { type value } effectiveActions { nodes { name } }
+                policies { edges { attachment node { name } } } tags { key value } }
+              principals(first: 10) { totalCount nodes { __typename name } }
+              accountRoles: principals(kind: [ROLE], accountId: "111122223333") { totalCount } }
+            """);
+        Assert.Equal(["alice", "bob"], data.At("group", "users").Names());
+        Assert.Equal(["s3:GetObject", "s3:PutObject"], Effective(data.At("group")));
+        Assert.Equal(2, data.At("group", "userCount").GetInt32());
+
+        var role = data.At("role");
+        Assert.Equal("/service/", role.At("path").GetString());
+        Assert.Equal(new DateTimeOffset(2021, 6, 1, 12, 0, 0, TimeSpan.Zero), role.At("createdAt").GetDateTimeOffset());
+        Assert.Contains("sts:AssumeRole", role.At("trustPolicy").GetString(), StringComparison.Ordinal);
+        Assert.Equal(
+            [("AWS", "arn:aws:iam::444455556666:root"), ("SERVICE", "ec2.amazonaws.com")],
+            role.At("trustedBy").EnumerateArray().Select(t => (t.At("type").GetString(), t.At("value").GetString())));
+        Assert.Equal(["s3:DeleteObject", "s3:GetObject", "s3:PutObject"], Effective(role));
+        Assert.Equal([("S3Full", "ATTACHED")], role.At("policies", "edges").EnumerateArray().Select(e => (e.At("node", "name").GetString(), e.At("attachment").GetString())));
+
+        Assert.Equal(
+            [("User", "alice"), ("Role", "app"), ("User", "bob"), ("User", "carol"), ("Group", "devs")],
+            data.At("principals", "nodes").EnumerateArray().Select(p => (p.At("__typename").GetString(), p.At("name").GetString())));
+        Assert.Equal(5, data.At("principals", "totalCount").GetInt32());
+        Assert.Equal(1, data.At("accountRoles", "totalCount").GetInt32());
+    }
+
+    [EngineFact]
+    public async Task Who_can_do_an_action_and_who_holds_a_policy()
+    {
+        var data = await api.DataAsync("""
+            { passRole: principalsGranting(actions: ["IAM:passrole"]) { totalCount nodes { name } }
+              unrestricted: principalsGranting(actions: ["iam:PassRole"], unrestricted: true) { nodes { name } }
+              both: principalsGranting(actions: ["s3:GetObject", "ec2:RunInstances"]) { nodes { name } }
+              either: principalsGranting(actions: ["s3:Delete*", "ec2:*"], match: ANY) { nodes { name } }
+              action(name: "s3:DeleteObject") { principals { nodes { name } } }
+              policy(name: "S3Full") { kind accountId defaultVersionId sources principals(first: 10) { nodes { __typename name } } }
+              inline: policies(where: { name: { eq: "Pass" } }) { nodes { kind accountId arn } } }
+            """);
+        Assert.Equal(["bob", "carol"], data.At("passRole").Names());
+        Assert.Equal(["carol"], data.At("unrestricted").Names());
+        Assert.Equal(["alice"], data.At("both").Names());
+        Assert.Equal(["alice", "app"], data.At("either").Names());
+        Assert.Equal(["app"], data.At("action", "principals").Names());
+
+        var s3Full = data.At("policy");
+        Assert.Equal("AWS_MANAGED", s3Full.At("kind").GetString());
+        Assert.Equal(JsonValueKind.Null, s3Full.At("accountId").ValueKind);
+        // The file's version and default win over the package's.
+        Assert.Equal("v3", s3Full.At("defaultVersionId").GetString());
+        Assert.Equal(["MANAGED_POLICIES", "ACCOUNT"], s3Full.At("sources").EnumerateArray().Select(s => s.GetString()));
+        Assert.Equal(
+            [("User", "alice"), ("Role", "app"), ("User", "bob"), ("Group", "devs")],
+            s3Full.At("principals", "nodes").EnumerateArray().Select(p => (p.At("__typename").GetString(), p.At("name").GetString())));
+
+        var inline = data.At("inline", "nodes")[0];
+        Assert.Equal("INLINE", inline.At("kind").GetString());
+        Assert.Equal(AccountsFixture.AccountId, inline.At("accountId").GetString());
+        Assert.Equal("arn:aws:iam::111122223333:user/carol#inline/Pass", inline.At("arn").GetString());
+    }
+
+    [EngineFact]
+    public async Task Statement_count_depends_on_the_query_shape_not_on_the_rows()
+    {
+        var statements = api.Statements.Start();
+        var data = await api.DataAsync("""
+            { users { nodes { name groups { nodes { name } } policies { edges { attachment group { name } node { name } } }
+                effectiveActions { edges { node { name } via { name } unrestricted } } } } }
+            """);
+        Assert.Equal(3, data.At("users", "nodes").GetArrayLength());
+        // users; groups; policies; the holdings behind `attachment`; the groups behind `group`; effective actions;
+        // via/unrestricted (grants, boundaries, boundary grants).
+        Assert.InRange(statements.Count, 1, 10);
+    }
+}
+
+[Collection(SqliteAccountsCollection.Name)]
+public sealed class SqliteAccountsTests(SqliteAccountsFixture api) : AccountsTests(api);
+
+[Collection(PostgresAccountsCollection.Name)]
+public sealed class PostgresAccountsTests(PostgresAccountsFixture api) : AccountsTests(api), IPostgresTests;
