@@ -19,7 +19,11 @@ public sealed class GraphQLTelemetry : IDisposable
     public GraphQLTelemetry(IMeterFactory meters)
     {
         _meter = meters.Create(SourceName);
-        OperationDuration = _meter.CreateHistogram<double>("iamgraph.graphql.operation.duration", "s", "GraphQL operations by name, cache outcome and status: the count is the request rate.");
+        OperationDuration = _meter.CreateHistogram(
+            "iamgraph.graphql.operation.duration",
+            "s",
+            "GraphQL operations by name, cache outcome and status: the count is the request rate.",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30] });
         CacheHits = _meter.CreateCounter<long>("iamgraph.cache.hits", description: "Cache hits, by cache (response, document, apq).");
         CacheMisses = _meter.CreateCounter<long>("iamgraph.cache.misses", description: "Cache misses, by cache (response, document, apq).");
         Rejections = _meter.CreateCounter<long>("iamgraph.execution.rejections", description: "Requests refused with 503 because the execution queue was full.");
