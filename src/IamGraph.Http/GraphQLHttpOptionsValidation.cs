@@ -4,7 +4,7 @@ namespace IamGraph.Http;
 internal static class GraphQLHttpOptionsValidation
 {
     public const string Message =
-        "GraphQL options: MaxDocumentBytes, MaxRequestBodyBytes, MaxDepth, MaxAliases, MaxComplexity, AssumedListSize, FilterRelationSizes and ExecutionTimeout must be positive, and MaxRequestBodyBytes >= MaxDocumentBytes; cache budgets and Concurrency:RetryAfterSeconds positive; PermitLimit, QueueLimit and Caching:MaxAgeSeconds not negative.";
+        "GraphQL options: MaxDocumentBytes, MaxRequestBodyBytes, MaxDepth, MaxAliases, MaxComplexity, AssumedListSize, FilterRelationSizes and ExecutionTimeout must be positive, and MaxRequestBodyBytes >= MaxDocumentBytes; cache budgets, Concurrency:MaxQueueSeconds and RetryAfterSeconds positive; PermitLimit, QueueLimit and Caching:MaxAgeSeconds not negative.";
 
     public static bool IsValid(GraphQLHttpOptions o) =>
         o.MaxDocumentBytes > 0
@@ -22,5 +22,6 @@ internal static class GraphQLHttpOptionsValidation
         && o.Caching.MaxAgeSeconds >= 0
         && o.Concurrency.PermitLimit >= 0
         && o.Concurrency.QueueLimit >= 0
+        && o.Concurrency.MaxQueueSeconds > 0
         && o.Concurrency.RetryAfterSeconds > 0;
 }

@@ -30,7 +30,7 @@ public sealed class ExecutionQueue
     /// The middleware disposes a partition's limiter once it has been idle a while and asks for a new one: each call makes
     /// one, and the queue gauges read the latest.
     /// </summary>
-    internal ConcurrencyLimiter CreateLimiter()
+    internal RateLimiter CreateLimiter()
     {
         var limiter = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
         {
@@ -39,7 +39,7 @@ public sealed class ExecutionQueue
             QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
         });
         _statistics = limiter.GetStatistics;
-        return limiter;
+        return new QueueTimeLimiter(limiter, TimeSpan.FromSeconds(_options.MaxQueueSeconds));
     }
 
     internal static void Configure(RateLimiterOptions limiter, ExecutionQueue queue, GraphQLTelemetry telemetry, int retryAfterSeconds, Func<HttpContext, Task> writeRejection)

@@ -55,6 +55,9 @@ public sealed class ConcurrencyOptions
     /// <summary>Requests waiting for a permit, oldest first; beyond it, 503 with Retry-After.</summary>
     public int QueueLimit { get; set; } = 128;
 
+    /// <summary>Longest wait in the queue, in seconds; a request that would wait longer gets the 503 too.</summary>
+    public double MaxQueueSeconds { get; set; } = 5;
+
     /// <summary>The Retry-After of a 503, in seconds.</summary>
     public int RetryAfterSeconds { get; set; } = 1;
 

@@ -40,6 +40,27 @@ public sealed class ExecutionQueueAndMetricsTests
     }
 
     [Fact]
+    public async Task A_request_that_waits_in_the_queue_longer_than_allowed_gets_503()
+    {
+        await using var host = new ServingTestHost(
+        [
+            ("GraphQL:Concurrency:PermitLimit", "1"),
+            ("GraphQL:Concurrency:QueueLimit", "10"),
+            ("GraphQL:Concurrency:MaxQueueSeconds", "0.3"),
+        ]);
+        using var cancel = new CancellationTokenSource();
+
+        Task<HttpResponseMessage> running = host.Client.SendAsync(Post("{ slow }"), cancel.Token);
+        await WaitUntilAsync(() => QueueHasStarted(host));
+        using HttpResponseMessage waited = await host.Client.SendAsync(Post("{ hello }", GraphQLResponseJson));
+        await cancel.CancelAsync();
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, waited.StatusCode);
+        Assert.Equal("SERVICE_OVERLOADED", (await waited.ReadJsonAsync()).FirstErrorCode());
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running);
+    }
+
+    [Fact]
     public async Task Metrics_endpoint_serves_operations_and_cache_counts_when_enabled()
     {
         await using var host = new ServingTestHost([("Telemetry:Prometheus", "true")]);
