@@ -1,5 +1,6 @@
 using IamGraph.Http.BananaCakePop;
 using IamGraph.Http.Health;
+using IamGraph.Http.Serving;
 
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
@@ -25,8 +26,16 @@ public static class GraphQLHttpApplicationExtensions
 
         // Explicit, after the static files: otherwise routing claims `/graphql/` for the endpoint.
         app.UseRouting();
-        app.MapIamGraphEndpoint(path);
+        GraphQLHttpOptions options = app.Services.GetRequiredService<IOptions<GraphQLHttpOptions>>().Value;
+        if (options.Concurrency.Enabled)
+        {
+            // After routing: only the GraphQL endpoint asks for the queue; the probes and the IDE never wait.
+            app.UseRateLimiter();
+        }
+
+        app.MapIamGraphEndpoint(path).WithExecutionQueue(options);
         app.MapIamGraphHealth();
+        app.MapIamGraphMetrics(app.Services.GetRequiredService<TelemetryOptions>());
         return app;
     }
 

@@ -1,14 +1,24 @@
+using System.Buffers.Text;
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using System.Security.Cryptography;
+using System.Text;
+
 using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Transport;
 using GraphQL.Types;
 
 using IamGraph.Http.Limits;
+using IamGraph.Http.Serving;
+
+using GraphQLParser.AST;
 
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
 
 namespace IamGraph.Http;
 
@@ -22,9 +32,15 @@ public sealed class GraphQLHttpEndpoint(
     [FromKeyedServices(GraphQLHttpServiceCollectionExtensions.SerializerKey)] IGraphQLTextSerializer serializer,
     ExecutionLimits limits,
     IOptions<GraphQLHttpOptions> options,
+    PersistedDocumentStore persisted,
+    ServingCaches caches,
+    ServedDataVersion version,
+    ICacheScopeResolver scopes,
+    GraphQLTelemetry telemetry,
     ILogger<GraphQLHttpEndpoint> logger)
 {
     private readonly GraphQLHttpRequestReader _reader = new(serializer);
+    private readonly GraphQLHttpOptions _options = options.Value;
 
     public async Task HandleAsync(HttpContext context)
     {
@@ -49,8 +65,8 @@ public sealed class GraphQLHttpEndpoint(
         }
 
         GraphQLHttpRequestReadResult read = isGet
-            ? _reader.ReadGet(request.Query)
-            : await _reader.ReadPostAsync(request, options.Value.MaxRequestBodyBytes, context.RequestAborted);
+            ? _reader.ReadGet(request.Query, request.QueryString.Value ?? string.Empty)
+            : await _reader.ReadPostAsync(request, _options.MaxRequestBodyBytes, context.RequestAborted);
         if (read.Request is null)
         {
             LogClientErrors([read.Error!], [read.ErrorCode]);
@@ -58,10 +74,90 @@ public sealed class GraphQLHttpEndpoint(
             return;
         }
 
+        long started = Stopwatch.GetTimestamp();
+        using Activity? activity = GraphQLTelemetry.ActivitySource.StartActivity("graphql.operation");
+        var outcome = new OperationOutcome(read.Request.OperationName) { Statements = GraphQLTelemetry.BeginCounting(activity) };
+        try
+        {
+            await HandleGraphQLAsync(context, read, mediaType.Value, isGet, activity, outcome);
+        }
+        finally
+        {
+            Record(activity, outcome, started, context.Response.StatusCode);
+        }
+    }
+
+    private async Task HandleGraphQLAsync(
+        HttpContext context, GraphQLHttpRequestReadResult read, GraphQLResponseMediaType mediaType, bool isGet, Activity? activity, OperationOutcome outcome)
+    {
+        GraphQLRequest request = read.Request!;
+        PersistedDocumentResolution document = persisted.Resolve(request.Query, request.DocumentId, request.Extensions);
+        outcome.Hash = document.Hash;
+        if (document.Error is not null)
+        {
+            LogClientErrors([document.Error.Message], [document.Error.Code]);
+            ExecutionResult refused = ErrorResult(document.Error);
+            await WriteResultAsync(context, mediaType, Math.Max(document.StatusCode, StatusFor(refused, mediaType)), refused);
+            return;
+        }
+
+        if (_options.PersistedDocuments.TrustedDocumentsOnly && !document.Trusted && !_options.EnableIde)
+        {
+            ExecutionResult refused = ErrorResult(new ExecutionError("Only trusted documents run on this endpoint: send a documentId from its manifest.")
+            {
+                Code = HttpErrorCodes.TrustedDocumentRequired,
+            });
+            LogClientErrors([refused.Errors![0].Message], [HttpErrorCodes.TrustedDocumentRequired]);
+            await WriteResultAsync(context, mediaType, StatusCodes.Status400BadRequest, refused);
+            return;
+        }
+
+        ServingCacheOptions cacheOptions = _options.Caching;
+        bool httpCaching = isGet && cacheOptions.HttpCaching;
+        bool responseCaching = cacheOptions.ResponseCache;
+        string? key = null;
+        CacheScope? scope = null;
+        if (httpCaching || responseCaching)
+        {
+            scope = scopes.Resolve(context);
+            key = CacheKey(version.Current, scope.Key, mediaType, isGet, read.CacheIdentity);
+        }
+
+        if (httpCaching)
+        {
+            context.Response.Headers.Vary = "Accept, Authorization";
+            if (IfNoneMatchMatches(context.Request, key!))
+            {
+                outcome.Cache = "etag";
+                SetValidators(context.Response, key!, scope!);
+                context.Response.StatusCode = StatusCodes.Status304NotModified;
+                return;
+            }
+        }
+
+        if (responseCaching)
+        {
+            if (caches.Responses.TryGet(key!, out CachedResponse cached))
+            {
+                outcome.Cache = "hit";
+                Count(telemetry.CacheHits, "response");
+                if (httpCaching)
+                {
+                    SetValidators(context.Response, key!, scope!);
+                }
+
+                await WriteCachedAsync(context, cached);
+                return;
+            }
+
+            Count(telemetry.CacheMisses, "response");
+        }
+
+        long generation = caches.Responses.Generation;
         ExecutionResult result;
         try
         {
-            result = await ExecuteAsync(context, read.Request, isGet);
+            result = await ExecuteAsync(context, request, document.Query, isGet, outcome);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
@@ -74,25 +170,59 @@ public sealed class GraphQLHttpEndpoint(
         if (isGet && result.Errors?.Any(e => e is HttpGetMutationError) == true)
         {
             context.Response.Headers.Allow = "POST";
-            await WriteResultAsync(context, mediaType.Value, StatusCodes.Status405MethodNotAllowed, result);
+            await WriteResultAsync(context, mediaType, StatusCodes.Status405MethodNotAllowed, result);
             return;
         }
 
-        await WriteResultAsync(context, mediaType.Value, StatusFor(result, mediaType.Value), result);
+        int status = StatusFor(result, mediaType);
+        bool cacheable = status == StatusCodes.Status200OK && result.Executed && result.Errors is not { Count: > 0 };
+        if (httpCaching)
+        {
+            // Errors are never cached: the next try may succeed (a timeout) and must not be answered from a cache.
+            if (cacheable)
+            {
+                SetValidators(context.Response, key!, scope!);
+            }
+            else
+            {
+                context.Response.Headers.CacheControl = "no-store";
+            }
+        }
+
+        bool store = cacheable && responseCaching && !HttpMethods.IsHead(context.Request.Method);
+        await WriteResultAsync(context, mediaType, status, result, store ? (key!, generation) : null);
     }
 
-    private async Task<ExecutionResult> ExecuteAsync(HttpContext context, GraphQLRequest request, bool isGet)
+    private async Task<ExecutionResult> ExecuteAsync(HttpContext context, GraphQLRequest request, string? query, bool isGet, OperationOutcome outcome)
     {
-        if (DocumentSizeLimit.Check(request.Query, options.Value.MaxDocumentBytes) is { } tooLarge)
+        if (DocumentSizeLimit.Check(query, _options.MaxDocumentBytes) is { } tooLarge)
         {
             return ErrorResult(tooLarge);
         }
 
-        return await executer.ExecuteAsync(execution =>
+        GraphQLDocument? cachedDocument = null;
+        bool documentCaching = _options.Caching.DocumentCache && query is not null;
+        if (documentCaching)
+        {
+            if (caches.Documents.TryGet(query!, out GraphQLDocument parsed))
+            {
+                cachedDocument = parsed;
+                Count(telemetry.CacheHits, "document");
+            }
+            else
+            {
+                Count(telemetry.CacheMisses, "document");
+            }
+        }
+
+        outcome.DocumentCached = cachedDocument is not null;
+        long generation = caches.Documents.Generation;
+        ExecutionResult result = await executer.ExecuteAsync(execution =>
         {
             execution.Schema = schema;
-            execution.Query = request.Query;
-            execution.DocumentId = request.DocumentId;
+            execution.Query = query;
+            execution.Document = cachedDocument;
+            execution.DocumentId = null;
             execution.OperationName = request.OperationName;
             execution.Variables = request.Variables;
             execution.Extensions = request.Extensions;
@@ -119,8 +249,110 @@ public sealed class GraphQLHttpEndpoint(
 
                 return Task.CompletedTask;
             };
-            limits.Apply(execution, isGet);
+            if (cachedDocument is null)
+            {
+                limits.Apply(execution, isGet);
+            }
+            else
+            {
+                limits.ApplyCached(execution, isGet);
+            }
         });
+
+        // Executed means every validation rule passed: only such documents are kept.
+        if (documentCaching && cachedDocument is null && result.Executed && result.Document is { } document)
+        {
+            caches.Documents.Set(query!, document, generation);
+        }
+
+        return result;
+    }
+
+    /// <summary>The served data, the caller's scope, the response type and the request as sent: equal keys, equal answers.</summary>
+    private static string CacheKey(string dataVersion, string scope, GraphQLResponseMediaType mediaType, bool isGet, string request)
+    {
+        string material = string.Join('\0', dataVersion, scope, mediaType == GraphQLResponseMediaType.Json ? "json" : "gql", isGet ? "GET" : "POST", request);
+        return Base64Url.EncodeToString(SHA256.HashData(Encoding.UTF8.GetBytes(material)));
+    }
+
+    private static bool IfNoneMatchMatches(HttpRequest request, string key)
+    {
+        if (request.Headers.IfNoneMatch.Count == 0
+            || !EntityTagHeaderValue.TryParseList(request.Headers.IfNoneMatch, out IList<EntityTagHeaderValue>? tags))
+        {
+            return false;
+        }
+
+        var current = new EntityTagHeaderValue($"\"{key}\"");
+        return tags.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(current, useStrongComparison: false));
+    }
+
+    private void SetValidators(HttpResponse response, string key, CacheScope scope)
+    {
+        response.Headers.ETag = $"\"{key}\"";
+        response.Headers.CacheControl = $"{(scope.IsPublic ? "public" : "private")}, max-age={_options.Caching.MaxAgeSeconds}";
+    }
+
+    private static async Task WriteCachedAsync(HttpContext context, CachedResponse cached)
+    {
+        HttpResponse response = context.Response;
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = cached.ContentType;
+        response.ContentLength = cached.Body.Length;
+        if (!HttpMethods.IsHead(context.Request.Method))
+        {
+            await response.Body.WriteAsync(cached.Body, context.RequestAborted);
+        }
+    }
+
+    private static void Count(Counter<long> counter, string cache)
+    {
+        if (counter.Enabled)
+        {
+            counter.Add(1, new KeyValuePair<string, object?>("cache", cache));
+        }
+    }
+
+    private void Record(Activity? activity, OperationOutcome outcome, long started, int status)
+    {
+        if (activity is not null)
+        {
+            string name = outcome.OperationName ?? "anonymous";
+            activity.DisplayName = $"graphql {name}";
+            activity.SetTag("graphql.operation.name", name);
+            activity.SetTag("graphql.document.hash", outcome.Hash);
+            activity.SetTag("graphql.document.cached", outcome.DocumentCached);
+            activity.SetTag("iamgraph.cache", outcome.Cache);
+            activity.SetTag("http.response.status_code", status);
+            if (outcome.Statements is { } statements)
+            {
+                activity.SetTag("db.statement_count", statements.Count);
+            }
+        }
+
+        if (telemetry.OperationDuration.Enabled)
+        {
+            telemetry.OperationDuration.Record(
+                Stopwatch.GetElapsedTime(started).TotalSeconds,
+                new KeyValuePair<string, object?>("graphql.operation.name", outcome.OperationName ?? "anonymous"),
+                new KeyValuePair<string, object?>("iamgraph.cache", outcome.Cache),
+                new KeyValuePair<string, object?>("http.response.status_code", status));
+        }
+    }
+
+    /// <summary>What one request came to, for its span and metrics.</summary>
+    private sealed class OperationOutcome(string? operationName)
+    {
+        public string? OperationName { get; } = operationName;
+
+        public string? Hash { get; set; }
+
+        public bool DocumentCached { get; set; }
+
+        /// <summary>miss (executed), hit (response cache), etag (304).</summary>
+        public string Cache { get; set; } = "miss";
+
+        public GraphQLTelemetry.StatementCounter? Statements { get; set; }
     }
 
     /// <summary>
@@ -167,7 +399,8 @@ public sealed class GraphQLHttpEndpoint(
     private static int StatusFor(ExecutionResult result, GraphQLResponseMediaType mediaType) =>
         mediaType == GraphQLResponseMediaType.Json || result.Executed ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest;
 
-    private async Task WriteResultAsync(HttpContext context, GraphQLResponseMediaType mediaType, int statusCode, ExecutionResult result)
+    private async Task WriteResultAsync(
+        HttpContext context, GraphQLResponseMediaType mediaType, int statusCode, ExecutionResult result, (string Key, long Generation)? store = null)
     {
         HttpResponse response = context.Response;
         response.StatusCode = statusCode;
@@ -179,7 +412,19 @@ public sealed class GraphQLHttpEndpoint(
             return;
         }
 
-        await serializer.WriteAsync(response.Body, result, context.RequestAborted);
+        if (store is not { } entry)
+        {
+            await serializer.WriteAsync(response.Body, result, context.RequestAborted);
+            return;
+        }
+
+        // Streams to the client as it serializes and keeps a copy for the cache, unless the answer outgrows the entry cap.
+        var capture = new CapturingStream(response.Body, _options.Caching.MaxCachedResponseBytes);
+        await serializer.WriteAsync(capture, result, context.RequestAborted);
+        if (capture.Captured is { } body)
+        {
+            caches.Responses.Set(entry.Key, new CachedResponse(body, response.ContentType), entry.Generation);
+        }
     }
 
     private async Task WritePlainErrorAsync(HttpContext context, int statusCode, string code, string message)
@@ -188,6 +433,18 @@ public sealed class GraphQLHttpEndpoint(
         context.Response.StatusCode = statusCode;
         context.Response.ContentType = $"{AcceptNegotiation.JsonType}; charset=utf-8";
         await serializer.WriteAsync(context.Response.Body, ErrorResult(new ExecutionError(message) { Code = code }), context.RequestAborted);
+    }
+
+    /// <summary>The 503 body beyond the execution queue (the rate limiter has set the status and Retry-After).</summary>
+    internal static async Task WriteOverloadedAsync(HttpContext context)
+    {
+        IGraphQLTextSerializer serializer = context.RequestServices.GetRequiredKeyedService<IGraphQLTextSerializer>(GraphQLHttpServiceCollectionExtensions.SerializerKey);
+        GraphQLResponseMediaType mediaType = AcceptNegotiation.Negotiate(context.Request.Headers.Accept) ?? GraphQLResponseMediaType.Json;
+        context.Response.ContentType = mediaType == GraphQLResponseMediaType.GraphQLResponseJson
+            ? $"{AcceptNegotiation.GraphQLResponseJsonType}; charset=utf-8"
+            : $"{AcceptNegotiation.JsonType}; charset=utf-8";
+        var error = new ExecutionError("The server is busy: retry after the Retry-After delay.") { Code = HttpErrorCodes.ServiceOverloaded };
+        await serializer.WriteAsync(context.Response.Body, ErrorResult(error), context.RequestAborted);
     }
 
     private static ExecutionResult ErrorResult(ExecutionError error) => new() { Errors = [error], Executed = false };

@@ -52,4 +52,13 @@ public sealed class GraphQLHttpOptions
 
     /// <summary>Serve the Banana Cake Pop IDE to browsers at the GraphQL path.</summary>
     public bool EnableIde { get; set; } = true;
+
+    /// <summary>Apollo APQ and trusted documents (`GraphQL:PersistedDocuments:*`).</summary>
+    public Serving.PersistedDocumentOptions PersistedDocuments { get; set; } = new();
+
+    /// <summary>Document cache, ETag/Cache-Control and the response cache (`GraphQL:Caching:*`).</summary>
+    public Serving.ServingCacheOptions Caching { get; set; } = new();
+
+    /// <summary>The execution queue (`GraphQL:Concurrency:*`).</summary>
+    public Serving.ConcurrencyOptions Concurrency { get; set; } = new();
 }

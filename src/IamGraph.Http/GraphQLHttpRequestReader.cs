@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text.Json;
 
 using GraphQL;
@@ -10,13 +11,19 @@ using Microsoft.Net.Http.Headers;
 namespace IamGraph.Http;
 
 /// <summary>Either a GraphQL request or the HTTP status, error code and message that explain why there is none.</summary>
+/// <remarks><see cref="CacheIdentity"/> is the request as sent (GET: the query string; POST: the body's SHA-256), for cache keys.</remarks>
 internal sealed record GraphQLHttpRequestReadResult(GraphQLRequest? Request, int StatusCode, string? ErrorCode, string? Error)
 {
+    public string CacheIdentity { get; init; } = string.Empty;
+
     /// <summary>A request without `query` (or a persisted `documentId`) is not well-formed: 400 whatever the Accept.</summary>
     public static GraphQLHttpRequestReadResult Ok(GraphQLRequest request) =>
-        string.IsNullOrEmpty(request.Query) && string.IsNullOrEmpty(request.DocumentId)
+        string.IsNullOrEmpty(request.Query) && string.IsNullOrEmpty(request.DocumentId) && !IsPersistedQuery(request.Extensions)
             ? Fail(StatusCodes.Status400BadRequest, "The 'query' parameter is required.")
             : new(request, StatusCodes.Status200OK, null, null);
+
+    // Apollo's APQ sends only the hash in extensions; the persisted-document store resolves it.
+    private static bool IsPersistedQuery(Inputs? extensions) => extensions?.ContainsKey("persistedQuery") == true;
 
     public static GraphQLHttpRequestReadResult Fail(int statusCode, string error) => new(null, statusCode, CodeFor(statusCode), error);
 
@@ -34,9 +41,9 @@ internal sealed record GraphQLHttpRequestReadResult(GraphQLRequest? Request, int
 /// </summary>
 internal sealed class GraphQLHttpRequestReader(IGraphQLTextSerializer serializer)
 {
-    public GraphQLHttpRequestReadResult ReadGet(IQueryCollection query)
+    public GraphQLHttpRequestReadResult ReadGet(IQueryCollection query, string queryString)
     {
-        foreach (string name in new[] { "query", "operationName", "variables", "extensions" })
+        foreach (string name in new[] { "query", "operationName", "variables", "extensions", "documentId", "id" })
         {
             if (query.TryGetValue(name, out StringValues values) && values.Count > 1)
             {
@@ -52,8 +59,10 @@ internal sealed class GraphQLHttpRequestReader(IGraphQLTextSerializer serializer
                 OperationName = NullIfEmpty(query["operationName"]),
                 Variables = DeserializeMap(NullIfEmpty(query["variables"])),
                 Extensions = DeserializeMap(NullIfEmpty(query["extensions"])),
+                // `id` is Relay's name for a persisted document.
+                DocumentId = NullIfEmpty(query["documentId"]) ?? NullIfEmpty(query["id"]),
             };
-            return GraphQLHttpRequestReadResult.Ok(request);
+            return GraphQLHttpRequestReadResult.Ok(request) with { CacheIdentity = queryString };
         }
         catch (Exception ex) when (IsBadJson(ex))
         {
@@ -95,14 +104,47 @@ internal sealed class GraphQLHttpRequestReader(IGraphQLTextSerializer serializer
             }
 
             GraphQLRequest? parsed = await serializer.ReadAsync<GraphQLRequest>(body, cancellationToken);
-            return parsed is null
-                ? GraphQLHttpRequestReadResult.Fail(StatusCodes.Status400BadRequest, "The request body must be a JSON object.")
-                : GraphQLHttpRequestReadResult.Ok(parsed);
+            if (parsed is null)
+            {
+                return GraphQLHttpRequestReadResult.Fail(StatusCodes.Status400BadRequest, "The request body must be a JSON object.");
+            }
+
+            ReadOnlySpan<byte> bytes = body.GetBuffer().AsSpan(0, (int)body.Length);
+            if (parsed.Query is null && parsed.DocumentId is null)
+            {
+                parsed.DocumentId = RelayId(bytes);
+            }
+
+            return GraphQLHttpRequestReadResult.Ok(parsed) with { CacheIdentity = Convert.ToBase64String(SHA256.HashData(bytes)) };
         }
         catch (Exception ex) when (IsBadJson(ex))
         {
             return GraphQLHttpRequestReadResult.Fail(StatusCodes.Status400BadRequest, "The request body is not a valid GraphQL-over-HTTP JSON object.");
         }
+    }
+
+    /// <summary>Relay names a persisted document `id`, which GraphQL.NET's request reader skips: read it only when nothing else names one.</summary>
+    private static string? RelayId(ReadOnlySpan<byte> body)
+    {
+        var reader = new Utf8JsonReader(body);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            return null;
+        }
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            bool isId = reader.ValueTextEquals("id"u8);
+            reader.Read();
+            if (isId && reader.TokenType == JsonTokenType.String)
+            {
+                return reader.GetString();
+            }
+
+            reader.Skip();
+        }
+
+        return null;
     }
 
     private Inputs? DeserializeMap(string? json)

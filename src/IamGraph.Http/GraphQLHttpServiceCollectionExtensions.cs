@@ -4,10 +4,12 @@ using GraphQL.SystemTextJson;
 
 using IamGraph.Http.Health;
 using IamGraph.Http.Limits;
+using IamGraph.Http.Serving;
 
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
@@ -23,7 +25,8 @@ public static class GraphQLHttpServiceCollectionExtensions
 
     /// <summary>Registers the endpoint with options bound from the `GraphQL` section of <paramref name="configuration"/>.</summary>
     public static IServiceCollection AddIamGraphHttp(this IServiceCollection services, IConfiguration configuration) =>
-        services.AddIamGraphHttp(options => configuration.GetSection(GraphQLHttpOptions.SectionName).Bind(options));
+        services.AddIamGraphHttp(options => configuration.GetSection(GraphQLHttpOptions.SectionName).Bind(options))
+            .AddIamGraphTelemetry(configuration);
 
     /// <summary>Registers the endpoint with options set in code (defaults are safe).</summary>
     public static IServiceCollection AddIamGraphHttp(this IServiceCollection services, Action<GraphQLHttpOptions>? configure = null)
@@ -40,6 +43,14 @@ public static class GraphQLHttpServiceCollectionExtensions
         });
         services.AddSingleton<ExecutionLimits>();
         services.AddSingleton<GraphQLHttpEndpoint>();
+        services.AddSingleton<PersistedDocumentStore>();
+        services.AddSingleton<ServingCaches>();
+        services.AddSingleton<GraphQLTelemetry>();
+        services.TryAddSingleton<ServedDataVersion>();
+        services.TryAddSingleton<ICacheScopeResolver, PublicCacheScopeResolver>();
+        services.TryAddSingleton(new TelemetryOptions());
+        services.AddMetrics();
+        services.AddIamGraphExecutionQueue();
 
         services.AddHealthChecks();
         services.AddCors();

@@ -43,6 +43,38 @@ public sealed class LiveImportTests
         Assert.NotEmpty(seen);
     }
 
+    [Fact]
+    public async Task An_import_empties_the_response_cache_and_changes_every_ETag()
+    {
+        using var dir = new TempDirectory();
+        var file = dir.File("etag.db");
+        await using var server = await RunningServer.StartAsync(CatalogConnection.Parse(file));
+        const string url = "/graphql?query=%7B%20policies%20%7B%20totalCount%20%7D%20%7D";
+        using var before = await server.Client.GetAsync(url);
+        var etag = before.Headers.ETag!;
+        var docs = dir.CopyFolder(CatalogBootstrap.SampleDocs, "docs");
+        File.Delete(Path.Combine(docs, "policies", "awsdenyall.md"));
+
+        CatalogImporter.Import(docs, file);
+        // The same request, revalidated with the old ETag, until the watcher has seen the new file (it looks every second).
+        HttpResponseMessage after;
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        do
+        {
+            await Task.Delay(100);
+            using var conditional = new HttpRequestMessage(HttpMethod.Get, url);
+            conditional.Headers.IfNoneMatch.Add(etag);
+            after = await server.Client.SendAsync(conditional);
+        }
+        while (after.StatusCode == System.Net.HttpStatusCode.NotModified && DateTime.UtcNow < deadline);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, after.StatusCode);
+        Assert.NotEqual(etag, after.Headers.ETag);
+        Assert.Contains("\"totalCount\":5", await after.Content.ReadAsStringAsync());
+        Assert.Equal(5, await PolicyCountAsync(server));
+        after.Dispose();
+    }
+
     private static async Task<int> PolicyCountAsync(RunningServer server)
     {
         var body = await server.QueryAsync("{ policies { totalCount } }");

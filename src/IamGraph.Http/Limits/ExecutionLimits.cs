@@ -14,14 +14,16 @@ namespace IamGraph.Http.Limits;
 public sealed class ExecutionLimits
 {
     private readonly IValidationRule[] _rules;
+    private readonly IValidationRule _complexity;
     private readonly TimeSpan _timeout;
 
     public ExecutionLimits(IOptions<GraphQLHttpOptions> options)
     {
         GraphQLHttpOptions value = options.Value;
+        _complexity = new ComplexityValidationRule(ComplexityOptionsFactory.Create(value));
         _rules =
         [
-            new ComplexityValidationRule(ComplexityOptionsFactory.Create(value)),
+            _complexity,
             new MaxAliasesValidationRule(value.MaxAliases),
         ];
         _timeout = value.ExecutionTimeout;
@@ -37,6 +39,18 @@ public sealed class ExecutionLimits
         }
 
         execution.ValidationRules = rules;
+        execution.Timeout = _timeout;
+        execution.TimeoutAction = TimeoutAction.ReturnTimeoutError;
+    }
+
+    /// <summary>
+    /// For a document from the document cache, which passed every rule once: only what depends on the request runs again,
+    /// the complexity budget (variables such as <c>first: $n</c> change it) and GET's queries-only rule (the operation name).
+    /// Rules the schema's registration appends (AddValidationRule) still run after these.
+    /// </summary>
+    public void ApplyCached(ExecutionOptions execution, bool isGet)
+    {
+        execution.ValidationRules = isGet ? [_complexity, HttpGetQueriesOnlyValidationRule.Instance] : [_complexity];
         execution.Timeout = _timeout;
         execution.TimeoutAction = TimeoutAction.ReturnTimeoutError;
     }

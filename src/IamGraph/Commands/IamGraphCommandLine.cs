@@ -15,6 +15,8 @@ public static class IamGraphCommandLine
             QueryCommand.Create(),
             ServeCommand.Db,
             ServeCommand.Urls,
+            ServeCommand.TrustedDocuments,
+            ServeCommand.TrustedDocumentsOnly,
         };
         root.SetAction(ServeCommand.RunAsync);
         return root;

@@ -15,11 +15,21 @@ internal static class ServeCommand
         DefaultValueFactory = _ => ServerSettings.DefaultUrls,
     };
 
+    public static readonly Option<FileInfo?> TrustedDocuments = new("--trusted-documents")
+    {
+        Description = "A manifest of trusted documents (Relay's persisted-queries.json or Apollo's persisted-query manifest); requests may name them by documentId, id or APQ hash.",
+    };
+
+    public static readonly Option<bool> TrustedDocumentsOnly = new("--trusted-documents-only")
+    {
+        Description = "Run only the trusted documents (production lock-down). Turns the IDE off unless GraphQL__EnableIde=true, which also admits ad-hoc documents for it.",
+    };
+
     public static Command Create()
     {
         var command = new Command("serve", "Serve the catalogue as GraphQL at /graphql (Banana Cake Pop in a browser). Imports the bundled sample when there is no catalogue yet.")
         {
-            Db, Urls,
+            Db, Urls, TrustedDocuments, TrustedDocumentsOnly,
         };
         command.SetAction(RunAsync);
         return command;
@@ -44,7 +54,30 @@ internal static class ServeCommand
         }
 
         var urls = parse.GetValue(Urls) ?? ServerSettings.DefaultUrls;
-        await using var app = IamGraphServer.Build(new ServerSettings(database, urls));
+        var trusted = parse.GetValue(TrustedDocuments);
+        var trustedOnly = parse.GetValue(TrustedDocumentsOnly);
+        if (trustedOnly && trusted is null)
+        {
+            AnsiConsole.MarkupLine("[red]error:[/] --trusted-documents-only needs --trusted-documents <file>.");
+            return 2;
+        }
+        if (trusted is { Exists: false })
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]error:[/] no trusted-documents manifest at {trusted.FullName}.");
+            return 2;
+        }
+
+        WebApplication app;
+        try
+        {
+            app = IamGraphServer.Build(new ServerSettings(database, urls, trusted?.FullName, trustedOnly));
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidDataException or KeyNotFoundException or InvalidOperationException)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]error:[/] the trusted-documents manifest: {e.Message}");
+            return 2;
+        }
+        await using var _ = app;
         await app.StartAsync(cancellationToken);
         foreach (var url in app.Urls)
         {

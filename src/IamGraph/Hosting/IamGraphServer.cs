@@ -1,13 +1,21 @@
 using IamGraph.Api;
 using IamGraph.Catalog;
 using IamGraph.Http;
+using IamGraph.Http.Serving;
+using OpenTelemetry.Trace;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace IamGraph.Hosting;
 
 /// <summary>Where and how to serve: the composition root's inputs.</summary>
-public sealed record ServerSettings(CatalogConnection Database, string Urls = ServerSettings.DefaultUrls)
+/// <param name="TrustedDocuments">A trusted-documents manifest (Relay or Apollo format).</param>
+/// <param name="TrustedDocumentsOnly">Lock-down: only trusted documents run; the IDE is then off unless configured on.</param>
+public sealed record ServerSettings(
+    CatalogConnection Database,
+    string Urls = ServerSettings.DefaultUrls,
+    string? TrustedDocuments = null,
+    bool TrustedDocumentsOnly = false)
 {
     public const string DefaultUrls = "http://127.0.0.1:5000";
 }
@@ -23,27 +31,70 @@ public static class IamGraphServer
             ContentRootPath = AppContext.BaseDirectory,
         });
         builder.WebHost.UseUrls(settings.Urls);
+        AddServeOptions(builder.Configuration, settings);
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
 
         var database = settings.Database;
+        var telemetry = new TelemetryOptions();
+        builder.Configuration.GetSection(TelemetryOptions.SectionName).Bind(telemetry);
         builder.Services.AddSingleton(database);
         builder.Services.AddIamGraphApi(api =>
         {
             builder.Configuration.GetSection("Api").Bind(api);
-            api.ConfigureDbContext = db => CatalogDatabase.Configure(db, database.Provider, database.ReaderConnectionString());
+            api.ConfigureDbContext = db =>
+            {
+                CatalogDatabase.Configure(db, database.Provider, database.ReaderConnectionString());
+                if (telemetry.Enabled)
+                {
+                    db.AddInterceptors(SqlStatementCounter.Instance);
+                }
+            };
         });
         builder.Services.AddIamGraphHttp(builder.Configuration);
+        if (telemetry.Enabled)
+        {
+            builder.Services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddEntityFrameworkCoreInstrumentation());
+        }
         builder.Services.AddIamGraphReadinessCheck<CatalogReadinessCheck>("catalog");
         builder.Services.AddHostedService<IdleMemoryTrimmer>();
         if (database.Provider == CatalogProvider.Sqlite)
         {
             builder.Services.AddHostedService<SqliteCatalogWatcher>();
         }
+        else
+        {
+            builder.Services.AddHostedService<PostgresCatalogWatcher>();
+        }
 
         var app = builder.Build();
+        // Loads the trusted documents now: a bad manifest stops the start, not the first request.
+        app.Services.GetRequiredService<PersistedDocumentStore>();
         app.UseIamGraphHttp("/graphql");
         app.MapGet("/", () => Results.Redirect("/graphql/"));
         return app;
+    }
+
+    /// <summary>
+    /// Serve's options become configuration. Lock-down turns the IDE off as a default below every other source, so
+    /// `GraphQL__EnableIde=true` can turn it back on (and with it, ad-hoc documents for the IDE).
+    /// </summary>
+    private static void AddServeOptions(ConfigurationManager configuration, ServerSettings settings)
+    {
+        var values = new Dictionary<string, string?>();
+        if (settings.TrustedDocuments is not null)
+        {
+            values["GraphQL:PersistedDocuments:TrustedDocumentsFile"] = Path.GetFullPath(settings.TrustedDocuments);
+        }
+        if (settings.TrustedDocumentsOnly)
+        {
+            values["GraphQL:PersistedDocuments:TrustedDocumentsOnly"] = "true";
+            var sources = (IConfigurationBuilder)configuration;
+            sources.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource
+            {
+                InitialData = [KeyValuePair.Create("GraphQL:EnableIde", (string?)"false")],
+            });
+        }
+        configuration.AddInMemoryCollection(values);
     }
 }
 
