@@ -2,12 +2,14 @@ using GraphQL;
 using GraphQL.Execution;
 using GraphQL.SystemTextJson;
 
+using IamGraph.Http.Authentication;
 using IamGraph.Http.Health;
 using IamGraph.Http.Limits;
 
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
@@ -21,9 +23,13 @@ public static class GraphQLHttpServiceCollectionExtensions
 
     public const string CorsPolicyName = "IamGraph.Http";
 
-    /// <summary>Registers the endpoint with options bound from the `GraphQL` section of <paramref name="configuration"/>.</summary>
+    /// <summary>
+    /// Registers the endpoint with options bound from the `GraphQL` section of <paramref name="configuration"/>, and bearer
+    /// tokens from `Auth:Jwt` (<see cref="BearerTokenAuthentication"/>).
+    /// </summary>
     public static IServiceCollection AddIamGraphHttp(this IServiceCollection services, IConfiguration configuration) =>
-        services.AddIamGraphHttp(options => configuration.GetSection(GraphQLHttpOptions.SectionName).Bind(options));
+        services.AddIamGraphHttp(options => configuration.GetSection(GraphQLHttpOptions.SectionName).Bind(options))
+            .AddIamGraphBearerTokens(configuration);
 
     /// <summary>Registers the endpoint with options set in code (defaults are safe).</summary>
     public static IServiceCollection AddIamGraphHttp(this IServiceCollection services, Action<GraphQLHttpOptions>? configure = null)
@@ -39,6 +45,9 @@ public static class GraphQLHttpServiceCollectionExtensions
             return ClientErrorSerializer.Create(expose);
         });
         services.AddSingleton<ExecutionLimits>();
+        // Without AddIamGraphBearerTokens the options say "not configured" and every caller is anonymous.
+        services.AddOptions<BearerTokenOptions>();
+        services.TryAddSingleton<FailedAuthenticationLimiter>();
         services.AddSingleton<GraphQLHttpEndpoint>();
 
         services.AddHealthChecks();

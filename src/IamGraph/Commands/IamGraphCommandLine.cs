@@ -15,6 +15,7 @@ public static class IamGraphCommandLine
             QueryCommand.Create(),
             ServeCommand.Db,
             ServeCommand.Urls,
+            ServeCommand.AllowAnonymousAccountData,
         };
         root.SetAction(ServeCommand.RunAsync);
         return root;

@@ -15,11 +15,16 @@ internal static class ServeCommand
         DefaultValueFactory = _ => ServerSettings.DefaultUrls,
     };
 
+    public static readonly Option<bool> AllowAnonymousAccountData = new("--allow-anonymous-account-data")
+    {
+        Description = "Serve imported account data to callers without a token when no authentication is configured (a laptop only).",
+    };
+
     public static Command Create()
     {
         var command = new Command("serve", "Serve the catalogue as GraphQL at /graphql (Banana Cake Pop in a browser). Imports the bundled sample when there is no catalogue yet.")
         {
-            Db, Urls,
+            Db, Urls, AllowAnonymousAccountData,
         };
         command.SetAction(RunAsync);
         return command;
@@ -44,8 +49,16 @@ internal static class ServeCommand
         }
 
         var urls = parse.GetValue(Urls) ?? ServerSettings.DefaultUrls;
-        await using var app = IamGraphServer.Build(new ServerSettings(database, urls));
-        await app.StartAsync(cancellationToken);
+        await using var app = IamGraphServer.Build(new ServerSettings(database, urls, parse.GetValue(AllowAnonymousAccountData)));
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch (InvalidOperationException e) when (e.Message == AccountDataGuard.RefusalMessage)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
+            return 2;
+        }
         foreach (var url in app.Urls)
         {
             Console.WriteLine($"IamGraph serves {database.Describe()} at {url.TrimEnd('/')}/graphql");

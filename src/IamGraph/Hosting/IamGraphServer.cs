@@ -1,13 +1,15 @@
 using IamGraph.Api;
 using IamGraph.Catalog;
 using IamGraph.Http;
+using IamGraph.Http.Authentication;
+using IamGraph.Api.Common.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace IamGraph.Hosting;
 
 /// <summary>Where and how to serve: the composition root's inputs.</summary>
-public sealed record ServerSettings(CatalogConnection Database, string Urls = ServerSettings.DefaultUrls)
+public sealed record ServerSettings(CatalogConnection Database, string Urls = ServerSettings.DefaultUrls, bool AllowAnonymousAccountData = false)
 {
     public const string DefaultUrls = "http://127.0.0.1:5000";
 }
@@ -27,12 +29,17 @@ public static class IamGraphServer
 
         var database = settings.Database;
         builder.Services.AddSingleton(database);
+        bool authenticates = builder.Configuration.GetSection(BearerTokenOptions.SectionName).Get<BearerTokenOptions>()?.IsConfigured == true;
         builder.Services.AddIamGraphApi(api =>
         {
             builder.Configuration.GetSection("Api").Bind(api);
             api.ConfigureDbContext = db => CatalogDatabase.Configure(db, database.Provider, database.ReaderConnectionString());
+            // Only a laptop with no authentication at all shows account data to anonymous callers, and only when told to.
+            api.AnonymousScope = settings.AllowAnonymousAccountData && !authenticates ? AccountScope.Everything : AccountScope.Public;
         });
         builder.Services.AddIamGraphHttp(builder.Configuration);
+        builder.Services.AddHostedService(sp => new AccountDataGuard(
+            sp.GetRequiredService<CatalogContextPool>(), authenticates, settings.AllowAnonymousAccountData, sp.GetRequiredService<ILogger<AccountDataGuard>>()));
         builder.Services.AddIamGraphReadinessCheck<CatalogReadinessCheck>("catalog");
         builder.Services.AddHostedService<IdleMemoryTrimmer>();
         if (database.Provider == CatalogProvider.Sqlite)
