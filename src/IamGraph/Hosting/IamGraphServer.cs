@@ -1,8 +1,8 @@
 using IamGraph.Api;
+using IamGraph.Api.Common.Authorization;
 using IamGraph.Catalog;
 using IamGraph.Http;
 using IamGraph.Http.Authentication;
-using IamGraph.Api.Common.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
