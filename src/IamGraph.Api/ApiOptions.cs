@@ -1,3 +1,5 @@
+using IamGraph.Catalog;
+
 using Microsoft.EntityFrameworkCore;
 
 namespace IamGraph.Api;
@@ -13,4 +15,10 @@ public sealed class ApiOptions
 
     /// <summary>Page size when neither <c>first</c> nor <c>last</c> is given.</summary>
     public int DefaultPageSize { get; set; } = 50;
+
+    /// <summary>
+    /// What a caller without an authenticated identity sees: the public catalogue; every account only for a host that
+    /// reads the file itself (<c>iamgraph query</c>) or was started with <c>--allow-anonymous-account-data</c>.
+    /// </summary>
+    public AccountScope AnonymousScope { get; set; } = AccountScope.Public;
 }

@@ -3,6 +3,7 @@ using GraphQL.DI;
 using GraphQL.Execution;
 
 using IamGraph.Api.Common;
+using IamGraph.Api.Common.Authorization;
 using IamGraph.Api.Common.DataLoading;
 using IamGraph.Api.Common.Paging;
 using IamGraph.Catalog;
@@ -15,8 +16,9 @@ namespace IamGraph.Api;
 public static class ApiServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the schema, its graph types, the request-scoped DataLoaders and a pooled, no-tracking
-    /// <see cref="IDbContextFactory{CatalogDbContext}"/> (sibling fields resolve in parallel; a shared context would throw).
+    /// Registers the schema, its graph types, the request-scoped DataLoaders and a request-scoped
+    /// <see cref="IDbContextFactory{CatalogDbContext}"/> over one pool of no-tracking contexts, each scoped to the caller's
+    /// accounts (sibling fields resolve in parallel; a shared context would throw).
     /// <paramref name="configureGraphQL"/> lets the host add serializers, complexity limits and the like to the same builder.
     /// </summary>
     public static IServiceCollection AddIamGraphApi(this IServiceCollection services, Action<ApiOptions>? configure = null, Action<IGraphQLBuilder>? configureGraphQL = null)
@@ -33,11 +35,13 @@ public static class ApiServiceCollectionExtensions
         }
         services.AddSingleton(options);
 
-        services.AddPooledDbContextFactory<CatalogDbContext>(builder =>
-        {
-            configureDb(builder);
-            builder.UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
-        });
+        var db = new DbContextOptionsBuilder<CatalogDbContext>();
+        configureDb(db);
+        db.UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
+        services.AddSingleton(new CatalogContextPool(db.Options));
+        // Every context a request opens is scoped to the caller's accounts (Common/Authorization).
+        services.AddScoped<RequestAccountScope>();
+        services.AddScoped<IDbContextFactory<CatalogDbContext>, AccountScopedDbContextFactory>();
 
         // One loader per entity type and per relation shape, whatever the number of relations (each feature's *Relations class).
         services.AddScoped(typeof(ByIdDataLoader<>));
@@ -63,7 +67,16 @@ public static class ApiServiceCollectionExtensions
                 .AddValidationRule<OperationTypeExistenceValidationRule>()
                 // Resolvers are CPU-bound over a local SQLite file: running sibling fields as parallel tasks only adds
                 // overhead on large lists. DataLoader results are still collected per level and batched.
-                .AddExecutionStrategy<SerialExecutionStrategy>(GraphQLParser.AST.OperationType.Query);
+                .AddExecutionStrategy<SerialExecutionStrategy>(GraphQLParser.AST.OperationType.Query)
+                // The one place a request's accounts are decided: from the caller's identity, before anything resolves.
+                .ConfigureExecution((execution, next) =>
+                {
+                    if (execution.RequestServices?.GetService<RequestAccountScope>() is { } scope)
+                    {
+                        scope.Current = AccountClaims.ScopeOf(execution.User, options.AnonymousScope);
+                    }
+                    return next(execution);
+                });
             configureGraphQL?.Invoke(builder);
         });
         return services;

@@ -36,6 +36,36 @@ public class CatalogDbContext(DbContextOptions<CatalogDbContext> options) : DbCo
     public DbSet<DataQualityFinding> DataQualityFindings => Set<DataQualityFinding>();
     public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
 
+    /// <summary>
+    /// Which accounts' rows this context reads: every <see cref="IAccountOwned"/> entity is filtered by it in SQL. Public by
+    /// default, so a context nobody scoped shows no account data; a pooled context is scoped anew each time it is handed out.
+    /// </summary>
+    public AccountScope AccountScope { get; set; } = AccountScope.Public;
+
+    /// <summary>Whether any account-owned row exists, whatever this context's scope (serve refuses such data unauthenticated).</summary>
+    public async Task<bool> HoldsAccountDataAsync(CancellationToken cancellationToken = default)
+    {
+        foreach (var type in Model.GetEntityTypes().Select(e => e.ClrType).Where(typeof(IAccountOwned).IsAssignableFrom).Distinct())
+        {
+            var any = (Task<bool>)typeof(CatalogDbContext).GetMethod(nameof(AnyAccountRowAsync), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
+                .MakeGenericMethod(type).Invoke(this, [cancellationToken])!;
+            if (await any)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Task<bool> AnyAccountRowAsync<T>(CancellationToken cancellationToken)
+        where T : class, IAccountOwned =>
+        Set<T>().IgnoreQueryFilters().AnyAsync(row => row.AccountId != null, cancellationToken);
+
+    private void FilterByAccountScope<T>(ModelBuilder modelBuilder)
+        where T : class, IAccountOwned =>
+        // Public rows (null) always; an account's rows when the scope holds it. Parameters, so one cached plan serves every scope.
+        modelBuilder.Entity<T>().HasQueryFilter(row => row.AccountId == null || AccountScope.All || AccountScope.Accounts.Contains(row.AccountId));
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Service>(e =>
@@ -106,6 +136,11 @@ public class CatalogDbContext(DbContextOptions<CatalogDbContext> options) : DbCo
         });
 
         AccountModel.Configure(modelBuilder);
+        foreach (var type in modelBuilder.Model.GetEntityTypes().Select(e => e.ClrType).Where(typeof(IAccountOwned).IsAssignableFrom).Distinct().ToList())
+        {
+            typeof(CatalogDbContext).GetMethod(nameof(FilterByAccountScope), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
+                .MakeGenericMethod(type).Invoke(this, [modelBuilder]);
+        }
 
         SnakeCaseNames.Apply(modelBuilder);
 

@@ -1,3 +1,4 @@
+using IamGraph.Http.Authentication;
 using IamGraph.Http.BananaCakePop;
 using IamGraph.Http.Health;
 using IamGraph.Http.Serving;
@@ -13,7 +14,7 @@ namespace IamGraph.Http;
 public static class GraphQLHttpApplicationExtensions
 {
     /// <summary>
-    /// CORS, the IDE (when enabled), routing, the GraphQL endpoint at <paramref name="path"/>, /healthz and /readyz,
+    /// CORS, the IDE (when enabled), routing, bearer tokens, the GraphQL endpoint at <paramref name="path"/>, /healthz and /readyz,
     /// in the order they must run. Call it before any other endpoint mapping.
     /// </summary>
     public static WebApplication UseIamGraphHttp(this WebApplication app, string path = "/graphql")
@@ -26,6 +27,7 @@ public static class GraphQLHttpApplicationExtensions
 
         // Explicit, after the static files: otherwise routing claims `/graphql/` for the endpoint.
         app.UseRouting();
+        app.UseIamGraphBearerTokens(path);
         GraphQLHttpOptions options = app.Services.GetRequiredService<IOptions<GraphQLHttpOptions>>().Value;
         if (options.Concurrency.Enabled)
         {

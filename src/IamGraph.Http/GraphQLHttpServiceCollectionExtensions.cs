@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.Execution;
 using GraphQL.SystemTextJson;
 
+using IamGraph.Http.Authentication;
 using IamGraph.Http.Health;
 using IamGraph.Http.Limits;
 using IamGraph.Http.Serving;
@@ -23,10 +24,14 @@ public static class GraphQLHttpServiceCollectionExtensions
 
     public const string CorsPolicyName = "IamGraph.Http";
 
-    /// <summary>Registers the endpoint with options bound from the `GraphQL` section of <paramref name="configuration"/>.</summary>
+    /// <summary>
+    /// Registers the endpoint with options bound from the `GraphQL` section of <paramref name="configuration"/>, and bearer
+    /// tokens from `Auth:Jwt` (<see cref="BearerTokenAuthentication"/>).
+    /// </summary>
     public static IServiceCollection AddIamGraphHttp(this IServiceCollection services, IConfiguration configuration) =>
         services.AddIamGraphHttp(options => configuration.GetSection(GraphQLHttpOptions.SectionName).Bind(options))
-            .AddIamGraphTelemetry(configuration);
+            .AddIamGraphTelemetry(configuration)
+            .AddIamGraphBearerTokens(configuration);
 
     /// <summary>Registers the endpoint with options set in code (defaults are safe).</summary>
     public static IServiceCollection AddIamGraphHttp(this IServiceCollection services, Action<GraphQLHttpOptions>? configure = null)
@@ -42,6 +47,9 @@ public static class GraphQLHttpServiceCollectionExtensions
             return ClientErrorSerializer.Create(expose);
         });
         services.AddSingleton<ExecutionLimits>();
+        // Without AddIamGraphBearerTokens the options say "not configured" and every caller is anonymous.
+        services.AddOptions<BearerTokenOptions>();
+        services.TryAddSingleton<FailedAuthenticationLimiter>();
         services.AddSingleton<GraphQLHttpEndpoint>();
         services.AddSingleton<PersistedDocumentStore>();
         services.AddSingleton<ServingCaches>();

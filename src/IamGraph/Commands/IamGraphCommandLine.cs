@@ -17,6 +17,7 @@ public static class IamGraphCommandLine
             ServeCommand.Urls,
             ServeCommand.TrustedDocuments,
             ServeCommand.TrustedDocumentsOnly,
+            ServeCommand.AllowAnonymousAccountData,
         };
         root.SetAction(ServeCommand.RunAsync);
         return root;

@@ -25,11 +25,16 @@ internal static class ServeCommand
         Description = "Run only the trusted documents (production lock-down). Turns the IDE off unless GraphQL__EnableIde=true, which also admits ad-hoc documents for it.",
     };
 
+    public static readonly Option<bool> AllowAnonymousAccountData = new("--allow-anonymous-account-data")
+    {
+        Description = "Serve imported account data to callers without a token when no authentication is configured (a laptop only).",
+    };
+
     public static Command Create()
     {
         var command = new Command("serve", "Serve the catalogue as GraphQL at /graphql (Banana Cake Pop in a browser). Imports the bundled sample when there is no catalogue yet.")
         {
-            Db, Urls, TrustedDocuments, TrustedDocumentsOnly,
+            Db, Urls, TrustedDocuments, TrustedDocumentsOnly, AllowAnonymousAccountData,
         };
         command.SetAction(RunAsync);
         return command;
@@ -70,7 +75,7 @@ internal static class ServeCommand
         WebApplication app;
         try
         {
-            app = IamGraphServer.Build(new ServerSettings(database, urls, trusted?.FullName, trustedOnly));
+            app = IamGraphServer.Build(new ServerSettings(database, urls, trusted?.FullName, trustedOnly, parse.GetValue(AllowAnonymousAccountData)));
         }
         catch (Exception e) when (e is System.Text.Json.JsonException or InvalidDataException or KeyNotFoundException or InvalidOperationException)
         {
@@ -78,7 +83,15 @@ internal static class ServeCommand
             return 2;
         }
         await using var _ = app;
-        await app.StartAsync(cancellationToken);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch (InvalidOperationException e) when (e.Message == AccountDataGuard.RefusalMessage)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
+            return 2;
+        }
         foreach (var url in app.Urls)
         {
             Console.WriteLine($"IamGraph serves {database.Describe()} at {url.TrimEnd('/')}/graphql");

@@ -1,8 +1,10 @@
 using IamGraph.Api;
+using IamGraph.Api.Common.Authorization;
 using IamGraph.Catalog;
 using IamGraph.Http;
 using IamGraph.Http.Serving;
 using OpenTelemetry.Trace;
+using IamGraph.Http.Authentication;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -11,11 +13,13 @@ namespace IamGraph.Hosting;
 /// <summary>Where and how to serve: the composition root's inputs.</summary>
 /// <param name="TrustedDocuments">A trusted-documents manifest (Relay or Apollo format).</param>
 /// <param name="TrustedDocumentsOnly">Lock-down: only trusted documents run; the IDE is then off unless configured on.</param>
+/// <param name="AllowAnonymousAccountData">With no authentication configured, show account data to every caller (a laptop).</param>
 public sealed record ServerSettings(
     CatalogConnection Database,
     string Urls = ServerSettings.DefaultUrls,
     string? TrustedDocuments = null,
-    bool TrustedDocumentsOnly = false)
+    bool TrustedDocumentsOnly = false,
+    bool AllowAnonymousAccountData = false)
 {
     public const string DefaultUrls = "http://127.0.0.1:5000";
 }
@@ -38,6 +42,9 @@ public static class IamGraphServer
         var telemetry = new TelemetryOptions();
         builder.Configuration.GetSection(TelemetryOptions.SectionName).Bind(telemetry);
         builder.Services.AddSingleton(database);
+        bool authenticates = builder.Configuration.GetSection(BearerTokenOptions.SectionName).Get<BearerTokenOptions>()?.IsConfigured == true;
+        // Only a laptop with no authentication at all shows account data to anonymous callers, and only when told to.
+        var anonymous = settings.AllowAnonymousAccountData && !authenticates ? AccountScope.Everything : AccountScope.Public;
         builder.Services.AddIamGraphApi(api =>
         {
             builder.Configuration.GetSection("Api").Bind(api);
@@ -49,8 +56,12 @@ public static class IamGraphServer
                     db.AddInterceptors(SqlStatementCounter.Instance);
                 }
             };
+            api.AnonymousScope = anonymous;
         });
+        builder.Services.AddSingleton<ICacheScopeResolver>(new AccountCacheScopeResolver(anonymous));
         builder.Services.AddIamGraphHttp(builder.Configuration);
+        builder.Services.AddHostedService(sp => new AccountDataGuard(
+            sp.GetRequiredService<CatalogContextPool>(), authenticates, settings.AllowAnonymousAccountData, sp.GetRequiredService<ILogger<AccountDataGuard>>()));
         if (telemetry.Enabled)
         {
             builder.Services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddEntityFrameworkCoreInstrumentation());

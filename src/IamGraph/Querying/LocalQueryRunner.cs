@@ -15,7 +15,12 @@ public sealed class LocalQueryRunner : IAsyncDisposable
     {
         _services = new ServiceCollection()
             .AddLogging()
-            .AddIamGraphApi(api => api.ConfigureDbContext = db => CatalogDatabase.Configure(db, database.Provider, database.ReaderConnectionString()))
+            // Full access: whoever runs this reads the database file itself, so account data is theirs to see.
+            .AddIamGraphApi(api =>
+            {
+                api.ConfigureDbContext = db => CatalogDatabase.Configure(db, database.Provider, database.ReaderConnectionString());
+                api.AnonymousScope = AccountScope.Everything;
+            })
             .BuildServiceProvider();
     }
 

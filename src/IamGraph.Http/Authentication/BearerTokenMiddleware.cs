@@ -1,0 +1,83 @@
+using GraphQL;
+
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+
+namespace IamGraph.Http.Authentication;
+
+/// <summary>
+/// Authenticates GraphQL requests that carry an <c>Authorization</c> header. A valid token becomes the caller's identity;
+/// a bad, expired or unsigned one is answered 401 with <c>WWW-Authenticate</c> and a GraphQL error, never with data.
+/// No header: the caller is anonymous. No authentication configured: tokens are not read and every caller is anonymous.
+/// </summary>
+internal sealed class BearerTokenMiddleware(
+    RequestDelegate next,
+    IOptions<BearerTokenOptions> options,
+    FailedAuthenticationLimiter failures,
+    [FromKeyedServices(GraphQLHttpServiceCollectionExtensions.SerializerKey)] IGraphQLTextSerializer serializer,
+    ILogger<BearerTokenMiddleware> logger)
+{
+    public const string UnauthenticatedCode = "UNAUTHENTICATED";
+    public const string TooManyFailuresCode = "TOO_MANY_FAILED_AUTHENTICATIONS";
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        if (!options.Value.IsConfigured || string.IsNullOrEmpty(context.Request.Headers.Authorization))
+        {
+            await next(context);
+            return;
+        }
+
+        string address = FailedAuthenticationLimiter.KeyOf(context.Connection.RemoteIpAddress);
+        if (failures.IsLockedOut(address))
+        {
+            context.Response.Headers.RetryAfter = ((int)FailedAuthenticationLimiter.Window.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await WriteErrorAsync(context, StatusCodes.Status429TooManyRequests, TooManyFailuresCode, "Too many failed authentications from this address; try again later.");
+            return;
+        }
+
+        AuthenticateResult result = await context.AuthenticateAsync(BearerTokenAuthentication.Scheme);
+        if (result.Succeeded)
+        {
+            context.User = result.Principal;
+            await next(context);
+            return;
+        }
+
+        failures.RecordFailure(address);
+        string reason = Describe(result.Failure);
+        logger.LogInformation("Rejected a GraphQL request from {Address}: {Reason}", address, reason);
+        context.Response.Headers.WWWAuthenticate = $"Bearer error=\"invalid_token\", error_description=\"{reason}\"";
+        await WriteErrorAsync(context, StatusCodes.Status401Unauthorized, UnauthenticatedCode, $"The bearer token was not accepted: {reason}");
+    }
+
+    // Our words, not the token library's: its messages can carry token content.
+    private static string Describe(Exception? failure) => failure switch
+    {
+        null => "the Authorization header does not hold a bearer token",
+        SecurityTokenExpiredException => "the token has expired",
+        SecurityTokenNotYetValidException => "the token is not valid yet",
+        SecurityTokenNoExpirationException => "the token has no expiry",
+        SecurityTokenInvalidSignatureException or SecurityTokenSignatureKeyNotFoundException => "the signature does not verify",
+        SecurityTokenInvalidAudienceException => "the audience is not this API",
+        SecurityTokenInvalidIssuerException => "the issuer is not trusted",
+        SecurityTokenInvalidAlgorithmException => "the signing algorithm is not accepted",
+        SecurityTokenMalformedException or ArgumentException => "the token is malformed",
+        _ => "the token is invalid",
+    };
+
+    private async Task WriteErrorAsync(HttpContext context, int statusCode, string code, string message)
+    {
+        var mediaType = AcceptNegotiation.Negotiate(context.Request.Headers.Accept);
+        context.Response.StatusCode = statusCode;
+        context.Response.ContentType = mediaType == GraphQLResponseMediaType.GraphQLResponseJson
+            ? $"{AcceptNegotiation.GraphQLResponseJsonType}; charset=utf-8"
+            : $"{AcceptNegotiation.JsonType}; charset=utf-8";
+        var result = new ExecutionResult { Errors = [new ExecutionError(message) { Code = code }], Executed = false };
+        await serializer.WriteAsync(context.Response.Body, result, context.RequestAborted);
+    }
+}

@@ -1,0 +1,39 @@
+using IamGraph.Api.Common.Authorization;
+using IamGraph.Catalog;
+
+namespace IamGraph.Hosting;
+
+/// <summary>
+/// Refuses to serve a catalogue that holds account data (users' own IAM configuration) when nobody can be authenticated,
+/// unless the operator said so explicitly (<c>--allow-anonymous-account-data</c>, for a laptop), which is logged as a warning.
+/// </summary>
+internal sealed class AccountDataGuard(CatalogContextPool pool, bool authenticates, bool allowAnonymous, ILogger<AccountDataGuard> logger) : IHostedService
+{
+    public const string RefusalMessage =
+        "The catalogue holds account data (users' own IAM configuration) and no authentication is configured, so serve will not " +
+        "start. Configure JWT bearer tokens: Auth:Jwt:Authority and Auth:Jwt:Audience for an identity provider, or " +
+        "Auth:Jwt:SigningKey (at least 32 bytes, HS256) for a shared secret; as environment variables Auth__Jwt__Authority, " +
+        "Auth__Jwt__Audience, Auth__Jwt__SigningKey. To show it to every caller on a machine only you can reach, start with " +
+        "--allow-anonymous-account-data.";
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (authenticates)
+        {
+            return;
+        }
+
+        await using var db = pool.Create(AccountScope.Everything);
+        if (!await db.HoldsAccountDataAsync(cancellationToken))
+        {
+            return;
+        }
+        if (!allowAnonymous)
+        {
+            throw new InvalidOperationException(RefusalMessage);
+        }
+        logger.LogWarning("Serving account data to anonymous callers (--allow-anonymous-account-data): anyone who reaches this server sees every account.");
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
