@@ -141,6 +141,9 @@ public class CatalogDbContext(DbContextOptions<CatalogDbContext> options) : DbCo
             typeof(CatalogDbContext).GetMethod(nameof(FilterByAccountScope), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
                 .MakeGenericMethod(type).Invoke(this, [modelBuilder]);
         }
+        // A version is reachable on its own (node(id:)): it belongs to its policy's account.
+        modelBuilder.Entity<PolicyVersion>().HasQueryFilter(v =>
+            v.Policy.AccountId == null || AccountScope.All || AccountScope.Accounts.Contains(v.Policy.AccountId));
 
         SnakeCaseNames.Apply(modelBuilder);
 

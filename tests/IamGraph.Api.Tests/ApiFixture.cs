@@ -60,6 +60,8 @@ public abstract class ApiFixture(CatalogProvider provider) : IAsyncLifetime
             };
             o.MaxPageSize = 1000;
             o.DefaultPageSize = 3;
+            // The tests read as the catalogue's owner; who sees which account is tested over HTTP with tokens.
+            o.AnonymousScope = AccountScope.Everything;
         });
         _services = services.BuildServiceProvider();
     }

@@ -29,7 +29,7 @@ public static class PrincipalRelations
                 .Select(p => p.Id.ToString()).FirstOrDefault(),
         }),
         () => PolicyFilterAndSort.Map, navigation: r => r.Policies)
-        .WithEdges((policy, detail) => new PrincipalPolicyItem(policy, detail));
+        .WithEdges(link => new PrincipalPolicyItem(link.Node, link.Detail));
 
     public static Relation<User, Action, PrincipalActionItem> UserEffectiveActions { get; } = EffectiveOf<User>(PrincipalKind.User);
     public static Relation<Group, Action, PrincipalActionItem> GroupEffectiveActions { get; } = EffectiveOf<Group>(PrincipalKind.Group);
@@ -47,7 +47,7 @@ public static class PrincipalRelations
     private static Relation<TPrincipal, Policy, PrincipalPolicyItem> PoliciesOf<TPrincipal>(PrincipalKind kind) => new Relation<TPrincipal, Policy>(
         db => db.PrincipalPolicies.Where(p => p.PrincipalKind == kind).Select(p => new Link { ParentId = p.PrincipalId, NodeId = p.PolicyId, Detail = p.Id.ToString() }),
         () => PolicyFilterAndSort.Map)
-        .WithEdges((policy, detail) => new PrincipalPolicyItem(policy, detail));
+        .WithEdges(link => new PrincipalPolicyItem(link.Node, link.Detail));
 
     private static Relation<TPrincipal, Action, PrincipalActionItem> EffectiveOf<TPrincipal>(PrincipalKind kind) => new(
         (db, actions, parentIds) => PrincipalEffective.Links(db, kind)

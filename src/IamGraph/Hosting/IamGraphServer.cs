@@ -2,11 +2,11 @@ using IamGraph.Api;
 using IamGraph.Api.Common.Authorization;
 using IamGraph.Catalog;
 using IamGraph.Http;
-using IamGraph.Http.Serving;
-using OpenTelemetry.Trace;
 using IamGraph.Http.Authentication;
+using IamGraph.Http.Serving;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using OpenTelemetry.Trace;
 
 namespace IamGraph.Hosting;
 
