@@ -131,6 +131,17 @@ public abstract class AccountsTests(AccountsFixture api)
     }
 
     [EngineFact]
+    public async Task Actions_that_match_nothing_are_granted_to_nobody()
+    {
+        // Found by the schema fuzzer: the empty answer failed to translate to SQL.
+        var data = await api.DataAsync("""
+            { all: principalsGranting(actions: ["?"]) { totalCount nodes { name } } any: principalsGranting(actions: ["no:Such", "iam:PassRole"], match: ANY) { totalCount } }
+            """);
+        Assert.Equal(0, data.At("all", "totalCount").GetInt32());
+        Assert.Equal(2, data.At("any", "totalCount").GetInt32());
+    }
+
+    [EngineFact]
     public async Task Statement_count_depends_on_the_query_shape_not_on_the_rows()
     {
         var statements = api.Statements.Start();

@@ -55,7 +55,7 @@ public static class PrincipalQueries
                 {
                     if (none)
                     {
-                        return db.PrincipalPolicies.Where(_ => false).Select(_ => new Link());
+                        return db.PrincipalPolicies.Where(p => p.Id < 0).Select(p => new Link { ParentId = 0, NodeId = p.PrincipalId });
                     }
                     var pairs = PrincipalEffective.Links(db, kind, unrestricted).Where(l => ids.Contains(l.NodeId)).Select(l => new { l.ParentId, l.NodeId }).Distinct();
                     var granting = all

@@ -153,6 +153,11 @@ internal sealed class JsonArrayElementStream(Stream input, string file, int maxE
         catch (JsonException ex)
         {
             var line = LineAt(baseOffset) + (int)(ex.LineNumber ?? 0);
+            if (_eof && _buffer.AsSpan(baseOffset + (int)reader.BytesConsumed, _end - baseOffset - (int)reader.BytesConsumed).Trim(" \t\r\n"u8).IsEmpty)
+            {
+                // The reader consumed everything there was: the file stops mid-value.
+                throw new ImportException("the JSON ends before it is complete (truncated?); expected the rest of the file", file, LineAt(_end), ex);
+            }
             throw new ImportException($"invalid JSON: {Words(ex)}", file, line, ex);
         }
     }
