@@ -87,7 +87,8 @@ public static class CatalogBuilder
 
         var policyIdByArn = policies.ToDictionary(p => p.Arn, p => p.Id, StringComparer.Ordinal);
         var roles = BuildRoles(docs.Roles, policyIdByArn, findings);
-        var actionsOfPolicy = policyActions.ToLookup(l => l.LeftId, l => l.RightId);
+        // Only roles need it (the packages bring none): no lookup of 55,000 links for nothing.
+        var actionsOfPolicy = roles.Count == 0 ? null : policyActions.ToLookup(l => l.LeftId, l => l.RightId);
         var rolePolicies = new List<Link>();
         var roleActions = new List<Link>();
         var roleServices = new List<Link>();
@@ -97,7 +98,7 @@ public static class CatalogBuilder
             {
                 rolePolicies.Add(new Link(role.Id, policyId));
             }
-            var actions = role.PolicyIds.SelectMany(p => actionsOfPolicy[p]).Distinct().Order().ToArray();
+            var actions = role.PolicyIds.SelectMany(p => actionsOfPolicy![p]).Distinct().Order().ToArray();
             roleActions.AddRange(actions.Select(a => new Link(role.Id, a)));
             roleServices.AddRange(actions.Select(a => actionService[a - 1]).Distinct().Order().Select(s => new Link(role.Id, s)));
         }

@@ -4,54 +4,30 @@ using Microsoft.EntityFrameworkCore.Metadata;
 namespace IamGraph.Import.Writing;
 
 /// <summary>
-/// The foreign keys of EF Core's model checked on the rows as they are written, once all are: what SQLite's
-/// <c>PRAGMA foreign_key_check</c> says, without a B-tree lookup per key (1.5 million of them in a full import).
+/// The foreign keys of EF Core's model checked on the rows as they are written: what SQLite's
+/// <c>PRAGMA foreign_key_check</c> says once all are, without a B-tree lookup per key (1.5 million in a full import).
 /// Every principal of the catalogue is keyed by an integer id, and every key it checks is one column.
 /// </summary>
 internal sealed class ForeignKeyCheck(IModel model)
 {
     private readonly Dictionary<Type, HashSet<int>> _ids = [];
-    private readonly List<(StoreTable Table, Type Principal, string PrincipalTable, List<(long Row, int Key)> Keys)> _references = [];
 
-    /// <summary>What to collect from one table's rows: its ids (when others point at them) and its references.</summary>
+    /// <summary>What to collect and check in one table's rows; tables come in foreign-key order, so every principal but the table itself is complete.</summary>
     public Collector For(TableRows rows, StoreTable table)
     {
         var entityType = model.FindEntityType(rows.Entity)!;
         var idColumn = entityType.FindPrimaryKey() is { Properties: [{ ClrType: var type } key] } && type == typeof(int) ? IndexOf(rows, key.Name) : -1;
-        HashSet<int>? ids = null;
-        if (idColumn >= 0)
-        {
-            ids = _ids.TryGetValue(rows.Entity, out var existing) ? existing : _ids[rows.Entity] = [];
-        }
-        var references = new List<(int Column, List<(long Row, int Key)> Keys)>();
+        var ids = idColumn >= 0 ? (_ids.TryGetValue(rows.Entity, out var existing) ? existing : _ids[rows.Entity] = []) : null;
+        var references = new List<Reference>();
         foreach (var foreignKey in entityType.GetForeignKeys())
         {
             if (foreignKey.Properties is [var property] && IndexOf(rows, property.Name) is var column and >= 0)
             {
-                var keys = new List<(long Row, int Key)>();
-                references.Add((column, keys));
                 var principal = foreignKey.PrincipalEntityType;
-                _references.Add((table, principal.ClrType, principal.GetTableName()!, keys));
+                references.Add(new Reference(column, principal.ClrType == rows.Entity, _ids.GetValueOrDefault(principal.ClrType) ?? [], principal.GetTableName()!));
             }
         }
-        return new Collector(idColumn, ids, references);
-    }
-
-    /// <summary>Throws, as the SQLite check did, naming the first row (its rowid) that points at no row.</summary>
-    public void ThrowOnViolation()
-    {
-        foreach (var (table, principal, principalTable, keys) in _references)
-        {
-            var ids = _ids.GetValueOrDefault(principal) ?? [];
-            foreach (var (row, key) in keys)
-            {
-                if (!ids.Contains(key))
-                {
-                    throw new InvalidOperationException(
-                        $"The catalogue is inconsistent: row {row} of {table.Name} points at a missing row of {principalTable}.");
-                }
-            }
-        }
+        return new Collector(table, idColumn, ids, references);
     }
 
     private static int IndexOf(TableRows rows, string property)
@@ -66,26 +42,68 @@ internal sealed class ForeignKeyCheck(IModel model)
         return -1;
     }
 
-    /// <summary>Sees one table's rows in the order they are inserted.</summary>
-    public sealed class Collector(int idColumn, HashSet<int>? ids, List<(int Column, List<(long Row, int Key)> Keys)> references)
+    /// <summary>One foreign key of a table: the column, the principal's ids (its own, still filling, when it points at its own table).</summary>
+    internal sealed record Reference(int Column, bool ToItself, HashSet<int> PrincipalIds, string PrincipalTable)
     {
+        // Rows pointing at their own table (a canonical variant later in name order) wait until the table is complete.
+        public List<(long Row, int Key)> Pending { get; } = [];
+    }
+
+    /// <summary>Sees one table's rows in the order they are inserted, and throws, as the SQLite check did, naming the first row (its rowid) that points at no row.</summary>
+    public sealed class Collector
+    {
+        private readonly StoreTable _table;
+        private readonly int _idColumn;
+        private readonly HashSet<int>? _ids;
+        private readonly List<Reference> _references;
         private long _rowid;
+
+        internal Collector(StoreTable table, int idColumn, HashSet<int>? ids, List<Reference> references)
+        {
+            _table = table;
+            _idColumn = idColumn;
+            _ids = ids;
+            _references = references.Select(r => r.ToItself ? r with { PrincipalIds = ids ?? [] } : r).ToList();
+        }
 
         public void Add(object?[] row)
         {
             // A table keyed by an integer id stores it as its rowid; any other numbers its rows from 1 in insertion order.
-            _rowid = idColumn >= 0 ? (int)row[idColumn]! : _rowid + 1;
-            if (ids is not null)
+            _rowid = _idColumn >= 0 ? (int)row[_idColumn]! : _rowid + 1;
+            _ids?.Add((int)row[_idColumn]!);
+            foreach (var reference in _references)
             {
-                ids.Add((int)row[idColumn]!);
-            }
-            foreach (var (column, keys) in references)
-            {
-                if (row[column] is int key)
+                if (row[reference.Column] is not int key)
                 {
-                    keys.Add((_rowid, key));
+                    continue;
+                }
+                if (reference.ToItself)
+                {
+                    reference.Pending.Add((_rowid, key));
+                }
+                else if (!reference.PrincipalIds.Contains(key))
+                {
+                    throw Violation(_rowid, reference);
                 }
             }
         }
+
+        /// <summary>Checks the rows that point at their own table, now that it is complete.</summary>
+        public void Complete()
+        {
+            foreach (var reference in _references)
+            {
+                foreach (var (row, key) in reference.Pending)
+                {
+                    if (!reference.PrincipalIds.Contains(key))
+                    {
+                        throw Violation(row, reference);
+                    }
+                }
+            }
+        }
+
+        private InvalidOperationException Violation(long row, Reference reference) =>
+            new($"The catalogue is inconsistent: row {row} of {_table.Name} points at a missing row of {reference.PrincipalTable}.");
     }
 }

@@ -29,7 +29,8 @@ public sealed class SqliteCatalogWriter(string targetFile) : ICatalogWriter
         var directory = Path.GetDirectoryName(TargetFile)!;
         if (_prepared is null && Directory.Exists(directory))
         {
-            _prepared = Task.Run(() => CreateStaging(directory));
+            // Its own thread, not a pool thread the readers' parallel loops would wait for.
+            _prepared = Task.Factory.StartNew(() => CreateStaging(directory), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         }
         return new Unwritten(this);
     }
@@ -132,9 +133,10 @@ public sealed class SqliteCatalogWriter(string targetFile) : ICatalogWriter
             foreach (var rows in CatalogTables.Of(snapshot))
             {
                 var table = StoreTable.Of(db.Model, rows);
-                Insert(connection, table, rows.Rows, keys.For(rows, table), cancellationToken);
+                var collector = keys.For(rows, table);
+                Insert(connection, table, rows.Rows, collector, cancellationToken);
+                collector.Complete();
             }
-            keys.ThrowOnViolation();
             foreach (var create in indexes)
             {
                 Execute(connection, create, tx);
