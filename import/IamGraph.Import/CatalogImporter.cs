@@ -48,6 +48,9 @@ public static class CatalogImporter
             throw new ImportException("nothing to import; expected a docs folder, --managed-policies, --action-catalog or --account", ".");
         }
         var clock = Stopwatch.StartNew();
+        var writer = CatalogWriters.For(database);
+        // The empty database does not depend on what is read: it is made meanwhile.
+        using var prepared = writer is SqliteCatalogWriter sqlite ? sqlite.Prepare() : null;
         progress?.Report(ImportStage.Reading);
         // The sources are independent files: read them side by side.
         var docs = Task.Run(() => inputs.Docs is null ? null : DocsReader.Read(inputs.Docs, cancellationToken), cancellationToken);
@@ -62,7 +65,7 @@ public static class CatalogImporter
         var model = clock.Elapsed - read;
 
         progress?.Report(ImportStage.Writing);
-        CatalogWriters.For(database).Write(catalog, cancellationToken);
+        writer.Write(catalog, cancellationToken);
         var write = clock.Elapsed - read - model;
         progress?.Report(ImportStage.Done);
         return new ImportResult(catalog, new ImportTimings(read, model, write), database.Describe());

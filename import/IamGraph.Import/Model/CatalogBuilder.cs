@@ -32,16 +32,31 @@ public static class CatalogBuilder
             findings.Add(new Finding(FindingCategory.Warning, note.Kind, note.Entity, note.Source.File, LineOf(note.Source), null, null, note.Message));
         }
 
-        var (snapshot, policies) = Rows(docs, sources.ManagedPolicies, sources.ActionCatalog, knownActions, findings);
+        var (snapshot, policies, actionIds) = Rows(docs, sources.ManagedPolicies, sources.ActionCatalog, knownActions, findings);
 
+        // What follows is three independent computations, run side by side (the stored documents' rows are the
+        // largest): each keeps its own findings, added in the order they always had.
+        var documents = Task.Run(() => PolicyDocumentRows.Add(snapshot, policies, actionIds));
         // The cross-checks are the docs against themselves: with documents or a catalogue beside them, they compare
         // the docs' index with what the docs' own pages give, not with what the packages add.
-        var docsOnly = sources.ManagedPolicies is null && sources.ActionCatalog is null ? snapshot : Rows(docs, null, null, null, []).Snapshot;
-        findings.AddRange(CrossChecks.Run(docs, docsOnly));
-        return EffectiveGrants.Apply(snapshot with { Source = sources.Describe() }, policies, sources.ActionCatalog?.Services.SelectMany(s => s.Actions).Select(a => a.Name) ?? [], knownActions, findings);
+        var crossChecks = Task.Run(() =>
+        {
+            var docsOnly = sources.ManagedPolicies is null && sources.ActionCatalog is null ? snapshot : Rows(docs, null, null, null, []).Snapshot;
+            return CrossChecks.Run(docs, docsOnly).ToList();
+        });
+        var evaluationFindings = new List<Finding>();
+        var catalog = EffectiveGrants.Apply(
+            snapshot with { Source = sources.Describe() }, policies, sources.ActionCatalog?.Services.SelectMany(s => s.Actions).Select(a => a.Name) ?? [], knownActions, evaluationFindings);
+        findings.AddRange(Await(crossChecks));
+        findings.AddRange(evaluationFindings);
+        var rows = Await(documents);
+        return catalog with { PolicyVersions = rows.PolicyVersions, Statements = rows.Statements, StatementActions = rows.StatementActions };
     }
 
-    private static (CatalogSnapshot Snapshot, List<PolicyDraft> Policies) Rows(
+    /// <summary>The task's result, or its own exception, not an AggregateException.</summary>
+    private static T Await<T>(Task<T> task) => task.GetAwaiter().GetResult();
+
+    private static (CatalogSnapshot Snapshot, List<PolicyDraft> Policies, Dictionary<string, int> ActionIds) Rows(
         DocsCatalog docs, ManagedPolicySource? managed, ActionCatalogSource? catalog, IEnumerable<string>? knownActions, List<Finding> findings)
     {
         var policies = BuildPolicies(docs.Policies, managed?.Policies ?? [], findings);
@@ -76,7 +91,8 @@ public static class CatalogBuilder
 
         var policyIdByArn = policies.ToDictionary(p => p.Arn, p => p.Id, StringComparer.Ordinal);
         var roles = BuildRoles(docs.Roles, policyIdByArn, findings);
-        var actionsOfPolicy = policyActions.ToLookup(l => l.LeftId, l => l.RightId);
+        // Only roles need it (the packages bring none): no lookup of 55,000 links for nothing.
+        var actionsOfPolicy = roles.Count == 0 ? null : policyActions.ToLookup(l => l.LeftId, l => l.RightId);
         var rolePolicies = new List<Link>();
         var roleActions = new List<Link>();
         var roleServices = new List<Link>();
@@ -86,7 +102,7 @@ public static class CatalogBuilder
             {
                 rolePolicies.Add(new Link(role.Id, policyId));
             }
-            var actions = role.PolicyIds.SelectMany(p => actionsOfPolicy[p]).Distinct().Order().ToArray();
+            var actions = role.PolicyIds.SelectMany(p => actionsOfPolicy![p]).Distinct().Order().ToArray();
             roleActions.AddRange(actions.Select(a => new Link(role.Id, a)));
             roleServices.AddRange(actions.Select(a => actionService[a - 1]).Distinct().Order().Select(s => new Link(role.Id, s)));
         }
@@ -156,9 +172,8 @@ public static class CatalogBuilder
         var snapshot = new CatalogSnapshot(
             docs.Root, docs.Layout, serviceRows, actionRows, policyRows, roleRows,
             policyActions, policyServices, rolePolicies, roleActions, roleServices, findings);
-        snapshot = PolicyDocumentRows.Add(snapshot, policies, actionIds);
         snapshot = ActionCatalogRows.Add(snapshot, catalog, actionIds, serviceIds);
-        return (snapshot, policies);
+        return (snapshot, policies, actionIds);
     }
 
     /// <summary>A policy as the sources give it: its docs page, its managed-policy entry, or both (joined on ARN).</summary>

@@ -118,16 +118,29 @@ internal static class EffectiveGrants
     /// <summary>Within each group of names equal ignoring case, the one with most policies (ties: ordinal smallest) is canonical.</summary>
     private static T[] Canonicalize<T>(IReadOnlyList<T> rows, Func<T, string> name, Func<T, int> policyCount, Func<T, int, T> withCanonical)
     {
-        var result = rows.ToArray();
-        var ids = rows.Select((row, index) => (row, index)).ToArray();
-        foreach (var group in ids.GroupBy(x => ActionName.KeyOf(name(x.row))))
+        // One pass keeps each group's best row so far; a second points every row at it.
+        var keys = new string[rows.Count];
+        var best = new Dictionary<string, int>(rows.Count, StringComparer.Ordinal);
+        for (var i = 0; i < rows.Count; i++)
         {
-            var canonical = group.OrderByDescending(x => policyCount(x.row)).ThenBy(x => name(x.row), StringComparer.Ordinal).First();
-            foreach (var (row, index) in group)
+            keys[i] = ActionName.KeyOf(name(rows[i]));
+            ref var index = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(best, keys[i], out var exists);
+            if (!exists || Better(rows[i], rows[index]))
             {
-                result[index] = withCanonical(row, canonical.index + 1);
+                index = i;
             }
         }
+        var result = new T[rows.Count];
+        for (var i = 0; i < rows.Count; i++)
+        {
+            result[i] = withCanonical(rows[i], best[keys[i]] + 1);
+        }
         return result;
+
+        bool Better(T candidate, T current)
+        {
+            int candidateCount = policyCount(candidate), currentCount = policyCount(current);
+            return candidateCount != currentCount ? candidateCount > currentCount : string.CompareOrdinal(name(candidate), name(current)) < 0;
+        }
     }
 }

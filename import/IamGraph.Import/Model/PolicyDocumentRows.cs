@@ -10,6 +10,7 @@ internal static class PolicyDocumentRows
         var versions = new List<PolicyVersionRow>();
         var statements = new List<StatementRow>();
         var statementActions = new List<StatementActionRow>();
+        var named = new List<long>(); // (action id << 1) | is NotAction, one statement's
         foreach (var policy in policies)
         {
             foreach (var version in (policy.Managed?.Versions ?? []).OrderBy(v => v.Number))
@@ -24,18 +25,33 @@ internal static class PolicyDocumentRows
                     statements.Add(new StatementRow(statementId, versionId, statement.Ordinal, statement.Sid, statement.Effect,
                         resource.Count > 0 ? JsonSerializer.Serialize(resource) : null, isNotResource, statement.Condition));
 
-                    // A statement may repeat a string; it names it once.
-                    var named = new HashSet<(int, bool)>();
-                    foreach (var (action, isNotAction) in statement.Actions.Select(a => (Name: a, Not: false)).Concat(statement.NotActions.Select(a => (Name: a, Not: true))))
+                    // A statement may repeat a string; it names it once. Rows go in key order (action, then NotAction),
+                    // the order of the table's primary key, so the writer appends to its B-tree.
+                    named.Clear();
+                    Name(statement.Actions, isNotAction: false);
+                    Name(statement.NotActions, isNotAction: true);
+                    named.Sort();
+                    for (var i = 0; i < named.Count; i++)
                     {
-                        if (actionIds.TryGetValue(action, out var actionId) && named.Add((actionId, isNotAction)))
+                        if (i == 0 || named[i] != named[i - 1])
                         {
-                            statementActions.Add(new StatementActionRow(statementId, actionId, isNotAction));
+                            statementActions.Add(new StatementActionRow(statementId, (int)(named[i] >> 1), (named[i] & 1) == 1));
                         }
                     }
                 }
             }
         }
         return snapshot with { PolicyVersions = versions, Statements = statements, StatementActions = statementActions };
+
+        void Name(IReadOnlyList<string> actions, bool isNotAction)
+        {
+            for (var i = 0; i < actions.Count; i++)
+            {
+                if (actionIds.TryGetValue(actions[i], out var actionId))
+                {
+                    named.Add(((long)actionId << 1) | (isNotAction ? 1L : 0L));
+                }
+            }
+        }
     }
 }

@@ -125,6 +125,65 @@ public class SqliteCatalogWriterTests
         Assert.Equal(4L, Count(fresh, "policies"));
     }
 
+    [Fact]
+    public void A_catalogue_with_a_row_pointing_at_no_row_is_refused_and_the_previous_database_stays()
+    {
+        using var dir = new TempDirectory();
+        var target = dir.File("catalog.db");
+        new SqliteCatalogWriter(target).Write(CatalogBuilder.Build(DocsCatalogs.Small()));
+        var before = File.ReadAllBytes(target);
+        var good = CatalogBuilder.Build(DocsCatalogs.Small());
+        var broken = good with { PolicyActions = [.. good.PolicyActions, new Link(1, 999)] };
+
+        var error = Assert.Throws<InvalidOperationException>(() => new SqliteCatalogWriter(target).Write(broken));
+
+        Assert.Equal($"The catalogue is inconsistent: row {good.PolicyActions.Count + 1} of policy_actions points at a missing row of actions.", error.Message);
+        Assert.Equal(before, File.ReadAllBytes(target));
+        Assert.Equal(["catalog.db"], Directory.GetFiles(dir.Path).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void The_written_file_has_the_schema_the_migrations_make_indexes_included()
+    {
+        using var dir = new TempDirectory();
+        new SqliteCatalogWriter(dir.File("catalog.db")).Write(CatalogBuilder.Build(DocsCatalogs.Small()));
+        using (var db = new CatalogDbContext(CatalogDatabase.SqliteOptions(dir.File("migrated.db"), readOnly: false)))
+        {
+            db.Database.Migrate();
+        }
+        SqliteConnection.ClearAllPools();
+
+        Assert.Equal(Schema(dir.File("migrated.db")), Schema(dir.File("catalog.db")));
+
+        static string[] Schema(string file)
+        {
+            using var connection = new SqliteConnection($"Data Source={file};Pooling=False");
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT type || ' ' || name || ': ' || coalesce(sql, '') FROM sqlite_master WHERE name NOT LIKE 'sqlite_stat%' ORDER BY type, name";
+            using var reader = command.ExecuteReader();
+            var rows = new List<string>();
+            while (reader.Read())
+            {
+                rows.Add(reader.GetString(0));
+            }
+            return [.. rows];
+        }
+    }
+
+    [Fact]
+    public void An_import_whose_reading_fails_leaves_no_staging_file_beside_the_target()
+    {
+        using var dir = new TempDirectory();
+        var target = dir.File("catalog.db");
+        new SqliteCatalogWriter(target).Write(CatalogBuilder.Build(DocsCatalogs.Small()));
+        var notDocs = Directory.CreateDirectory(Path.Combine(dir.Path, "not-docs")).FullName;
+
+        Assert.Throws<ImportException>(() => CatalogImporter.Import(notDocs, target));
+
+        Assert.Equal(["catalog.db"], Directory.GetFiles(dir.Path).Select(Path.GetFileName));
+    }
+
     private static long Count(SqliteConnection connection, string table)
     {
         using var command = connection.CreateCommand();
