@@ -3,17 +3,13 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Security.Cryptography;
 using System.Text;
-
 using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Transport;
 using GraphQL.Types;
-
+using GraphQLParser.AST;
 using IamGraph.Http.Limits;
 using IamGraph.Http.Serving;
-
-using GraphQLParser.AST;
-
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

@@ -2,9 +2,9 @@ using IamGraph.Api;
 using IamGraph.Catalog;
 using IamGraph.Http;
 using IamGraph.Http.Serving;
-using OpenTelemetry.Trace;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using OpenTelemetry.Trace;
 
 namespace IamGraph.Hosting;
 
