@@ -93,7 +93,8 @@ public sealed class GraphQLHttpEndpoint(
         {
             LogClientErrors([document.Error.Message], [document.Error.Code]);
             ExecutionResult refused = ErrorResult(document.Error);
-            await WriteResultAsync(context, mediaType, Math.Max(document.StatusCode, StatusFor(refused, mediaType)), refused);
+            // As for any request that does not execute: 400 under graphql-response+json, 200 under legacy application/json.
+            await WriteResultAsync(context, mediaType, StatusFor(refused, mediaType), refused);
             return;
         }
 
@@ -104,7 +105,7 @@ public sealed class GraphQLHttpEndpoint(
                 Code = HttpErrorCodes.TrustedDocumentRequired,
             });
             LogClientErrors([refused.Errors![0].Message], [HttpErrorCodes.TrustedDocumentRequired]);
-            await WriteResultAsync(context, mediaType, StatusCodes.Status400BadRequest, refused);
+            await WriteResultAsync(context, mediaType, StatusFor(refused, mediaType), refused);
             return;
         }
 

@@ -4,17 +4,16 @@ using System.Text.Json;
 
 using GraphQL;
 
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace IamGraph.Http.Serving;
 
 /// <summary>What a request's persisted-document fields came to: the document text to run, or an error to answer.</summary>
-internal readonly record struct PersistedDocumentResolution(string? Query, string? Hash, bool Trusted, ExecutionError? Error, int StatusCode)
+internal readonly record struct PersistedDocumentResolution(string? Query, string? Hash, bool Trusted, ExecutionError? Error)
 {
-    public static PersistedDocumentResolution Fail(string code, string message, int statusCode = StatusCodes.Status400BadRequest) =>
-        new(null, null, false, new ExecutionError(message) { Code = code }, statusCode);
+    public static PersistedDocumentResolution Fail(string code, string message) =>
+        new(null, null, false, new ExecutionError(message) { Code = code });
 }
 
 /// <summary>
@@ -72,7 +71,7 @@ public sealed class PersistedDocumentStore
             bool trusted = _trustedTexts.Contains(query);
             if (apqHash is null)
             {
-                return new(query, null, trusted, null, StatusCodes.Status200OK);
+                return new(query, null, trusted, null);
             }
 
             // A document sent with its hash registers it; the hash is checked so nobody can plant a text under another's hash.
@@ -91,7 +90,7 @@ public sealed class PersistedDocumentStore
                 _automatic.Set(apqHash, query, _automatic.Generation);
             }
 
-            return new(query, apqHash, trusted, null, StatusCodes.Status200OK);
+            return new(query, apqHash, trusted, null);
         }
 
         string? id = documentId ?? apqHash;
@@ -103,13 +102,13 @@ public sealed class PersistedDocumentStore
         if (_trustedById.TryGetValue(id, out string? text)
             || (id.StartsWith("sha256:", StringComparison.Ordinal) && _trustedById.TryGetValue(id["sha256:".Length..], out text)))
         {
-            return new(text, id, true, null, StatusCodes.Status200OK);
+            return new(text, id, true, null);
         }
 
         string hashId = id.StartsWith("sha256:", StringComparison.Ordinal) ? id["sha256:".Length..] : id;
         if (_options.AutomaticPersistedQueries && _automatic.TryGet(hashId, out text))
         {
-            return new(text, hashId, false, null, StatusCodes.Status200OK);
+            return new(text, hashId, false, null);
         }
 
         // Apollo's clients look for this message (older) or this code (newer), then resend the document with its hash.
