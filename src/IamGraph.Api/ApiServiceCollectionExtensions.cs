@@ -35,10 +35,14 @@ public static class ApiServiceCollectionExtensions
         }
         services.AddSingleton(options);
 
-        var db = new DbContextOptionsBuilder<CatalogDbContext>();
-        configureDb(db);
-        db.UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
-        services.AddSingleton(new CatalogContextPool(db.Options));
+        services.AddSingleton(sp =>
+        {
+            var db = new DbContextOptionsBuilder<CatalogDbContext>();
+            configureDb(db);
+            // EF Core logs where the host logs (command logs, warnings), as AddDbContext would arrange.
+            db.UseApplicationServiceProvider(sp).UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
+            return new CatalogContextPool(db.Options);
+        });
         // Every context a request opens is scoped to the caller's accounts (Common/Authorization).
         services.AddScoped<RequestAccountScope>();
         services.AddScoped<IDbContextFactory<CatalogDbContext>, AccountScopedDbContextFactory>();

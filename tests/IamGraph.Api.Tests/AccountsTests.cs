@@ -14,7 +14,7 @@ public abstract class AccountsTests(AccountsFixture api)
     public async Task Users_have_their_groups_policies_and_effective_actions_as_computed_by_hand()
     {
         var data = await api.DataAsync("""
-            { users { totalCount nodes { name accountId kind incomplete groupCount effectiveActionCount tags { key value } groups { nodes { name } }
+            { users { totalCount nodes { name accountId principalKind incomplete groupCount effectiveActionCount tags { key value } groups { nodes { name } }
                 policies(first: 10) { edges { attachment group { name } node { name kind accountId } } }
                 effectiveActions(first: 10) { totalCount nodes { name } } } } }
             """);
@@ -23,7 +23,7 @@ public abstract class AccountsTests(AccountsFixture api)
 
         var alice = users["alice"];
         Assert.Equal(AccountsFixture.AccountId, alice.At("accountId").GetString());
-        Assert.Equal("USER", alice.At("kind").GetString());
+        Assert.Equal("USER", alice.At("principalKind").GetString());
         // Group inheritance (S3Full through devs), the group's inline Deny cancelling the managed Allow of s3:DeleteObject,
         // NotAction granting ec2:RunInstances, and a conditional Deny that removes nothing.
         Assert.Equal(["ec2:RunInstances", "s3:GetObject", "s3:PutObject"], Effective(alice));

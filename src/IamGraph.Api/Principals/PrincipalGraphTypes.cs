@@ -137,7 +137,7 @@ public static class PrincipalFields
     {
         type.Interface<PrincipalInterfaceType>();
         type.Field<StringGraphType>("accountId").Description("The account it belongs to; null for a role of the docs.").Resolve(ctx => ctx.Source.AccountId);
-        type.Field<NonNullGraphType<PrincipalKindGraphType>>("kind").Resolve(ctx => ctx.Source.Kind);
+        type.Field<NonNullGraphType<PrincipalKindGraphType>>("principalKind").Resolve(ctx => ctx.Source.Kind);
         type.Field<DateTimeOffsetGraphType>("createdAt").Resolve(ctx => ctx.Source.CreatedAt);
         type.Field<NonNullGraphType<ListGraphType<NonNullGraphType<TagGraphType>>>>("tags").Resolve(ctx => TagsOf(ctx.Source.Tags));
         type.Field<NonNullGraphType<BooleanGraphType>>("incomplete")
@@ -171,7 +171,8 @@ public sealed class PrincipalInterfaceType : InterfaceGraphType<IPrincipal>
         Field<NonNullGraphType<StringGraphType>>("name");
         Field<NonNullGraphType<StringGraphType>>("path");
         Field<StringGraphType>("accountId");
-        Field<NonNullGraphType<PrincipalKindGraphType>>("kind");
+        Field<NonNullGraphType<PrincipalKindGraphType>>("principalKind")
+            .Description("USER, GROUP or ROLE; not `kind`, which `Policy` spells with another enum: both can be selected together on `Node`.");
         Field<DateTimeOffsetGraphType>("createdAt");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TagGraphType>>>>("tags");
         Field<NonNullGraphType<BooleanGraphType>>("incomplete");

@@ -29,7 +29,7 @@ public sealed class AccountAuthorizationMatrixTests(AccountAuthorizationMatrixTe
             { users(first: 100) { totalCount nodes { name arn accountId path tags { key value } incomplete groups { totalCount nodes { name } } } }
               groups(first: 100) { totalCount nodes { name arn users { totalCount nodes { name } } } }
               roles(first: 100) { totalCount nodes { name arn accountId } }
-              principals(first: 100) { totalCount nodes { name arn accountId kind } }
+              principals(first: 100) { totalCount nodes { name arn accountId principalKind } }
               policies(first: 100) { totalCount nodes { name arn accountId kind } } }
             """ },
         { "lookups by name and ARN", """
