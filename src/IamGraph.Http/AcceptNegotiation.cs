@@ -18,6 +18,10 @@ public static class AcceptNegotiation
     public const string GraphQLResponseJsonType = "application/graphql-response+json";
     public const string JsonType = "application/json";
 
+    /// <summary>The Content-Type header for answers of <paramref name="mediaType"/>.</summary>
+    public static string ContentType(GraphQLResponseMediaType mediaType) =>
+        mediaType == GraphQLResponseMediaType.GraphQLResponseJson ? $"{GraphQLResponseJsonType}; charset=utf-8" : $"{JsonType}; charset=utf-8";
+
     /// <summary>Returns null when the client accepts neither media type (the caller answers 406).</summary>
     public static GraphQLResponseMediaType? Negotiate(IList<string>? acceptHeaderValues)
     {

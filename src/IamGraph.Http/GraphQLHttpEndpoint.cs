@@ -401,9 +401,7 @@ public sealed class GraphQLHttpEndpoint(
     {
         HttpResponse response = context.Response;
         response.StatusCode = statusCode;
-        response.ContentType = mediaType == GraphQLResponseMediaType.GraphQLResponseJson
-            ? $"{AcceptNegotiation.GraphQLResponseJsonType}; charset=utf-8"
-            : $"{AcceptNegotiation.JsonType}; charset=utf-8";
+        response.ContentType = AcceptNegotiation.ContentType(mediaType);
         if (HttpMethods.IsHead(context.Request.Method))
         {
             return;
@@ -428,20 +426,24 @@ public sealed class GraphQLHttpEndpoint(
     {
         // The client may not accept either GraphQL type here, so answer application/json as a courtesy.
         context.Response.StatusCode = statusCode;
-        context.Response.ContentType = $"{AcceptNegotiation.JsonType}; charset=utf-8";
+        context.Response.ContentType = AcceptNegotiation.ContentType(GraphQLResponseMediaType.Json);
         await serializer.WriteAsync(context.Response.Body, ErrorResult(new ExecutionError(message) { Code = code }), context.RequestAborted);
     }
 
     /// <summary>The 503 body beyond the execution queue (the rate limiter has set the status and Retry-After).</summary>
-    internal static async Task WriteOverloadedAsync(HttpContext context)
+    internal static Task WriteOverloadedAsync(HttpContext context) =>
+        WriteRefusalAsync(context, HttpErrorCodes.ServiceOverloaded, "The server is busy: retry after the Retry-After delay.");
+
+    /// <summary>
+    /// The body of a request refused before it reached execution (the caller has set the status): one error with its code,
+    /// in the media type the client accepts (application/json when it accepts neither).
+    /// </summary>
+    internal static async Task WriteRefusalAsync(HttpContext context, string code, string message)
     {
         IGraphQLTextSerializer serializer = context.RequestServices.GetRequiredKeyedService<IGraphQLTextSerializer>(GraphQLHttpServiceCollectionExtensions.SerializerKey);
         GraphQLResponseMediaType mediaType = AcceptNegotiation.Negotiate(context.Request.Headers.Accept) ?? GraphQLResponseMediaType.Json;
-        context.Response.ContentType = mediaType == GraphQLResponseMediaType.GraphQLResponseJson
-            ? $"{AcceptNegotiation.GraphQLResponseJsonType}; charset=utf-8"
-            : $"{AcceptNegotiation.JsonType}; charset=utf-8";
-        var error = new ExecutionError("The server is busy: retry after the Retry-After delay.") { Code = HttpErrorCodes.ServiceOverloaded };
-        await serializer.WriteAsync(context.Response.Body, ErrorResult(error), context.RequestAborted);
+        context.Response.ContentType = AcceptNegotiation.ContentType(mediaType);
+        await serializer.WriteAsync(context.Response.Body, ErrorResult(new ExecutionError(message) { Code = code }), context.RequestAborted);
     }
 
     private static ExecutionResult ErrorResult(ExecutionError error) => new() { Errors = [error], Executed = false };

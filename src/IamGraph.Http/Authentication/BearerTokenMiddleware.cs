@@ -1,5 +1,3 @@
-using GraphQL;
-
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,7 +16,6 @@ internal sealed class BearerTokenMiddleware(
     RequestDelegate next,
     IOptions<BearerTokenOptions> options,
     FailedAuthenticationLimiter failures,
-    [FromKeyedServices(GraphQLHttpServiceCollectionExtensions.SerializerKey)] IGraphQLTextSerializer serializer,
     ILogger<BearerTokenMiddleware> logger)
 {
     public const string UnauthenticatedCode = "UNAUTHENTICATED";
@@ -70,14 +67,9 @@ internal sealed class BearerTokenMiddleware(
         _ => "the token is invalid",
     };
 
-    private async Task WriteErrorAsync(HttpContext context, int statusCode, string code, string message)
+    private static Task WriteErrorAsync(HttpContext context, int statusCode, string code, string message)
     {
-        var mediaType = AcceptNegotiation.Negotiate(context.Request.Headers.Accept);
         context.Response.StatusCode = statusCode;
-        context.Response.ContentType = mediaType == GraphQLResponseMediaType.GraphQLResponseJson
-            ? $"{AcceptNegotiation.GraphQLResponseJsonType}; charset=utf-8"
-            : $"{AcceptNegotiation.JsonType}; charset=utf-8";
-        var result = new ExecutionResult { Errors = [new ExecutionError(message) { Code = code }], Executed = false };
-        await serializer.WriteAsync(context.Response.Body, result, context.RequestAborted);
+        return GraphQLHttpEndpoint.WriteRefusalAsync(context, code, message);
     }
 }

@@ -87,7 +87,7 @@ internal static class ServeCommand
         {
             await app.StartAsync(cancellationToken);
         }
-        catch (InvalidOperationException e) when (e.Message == AccountDataGuard.RefusalMessage)
+        catch (AccountDataWithoutAuthenticationException e)
         {
             AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
             return 2;

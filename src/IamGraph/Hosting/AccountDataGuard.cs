@@ -30,10 +30,13 @@ internal sealed class AccountDataGuard(CatalogContextPool pool, bool authenticat
         }
         if (!allowAnonymous)
         {
-            throw new InvalidOperationException(RefusalMessage);
+            throw new AccountDataWithoutAuthenticationException(RefusalMessage);
         }
         logger.LogWarning("Serving account data to anonymous callers (--allow-anonymous-account-data): anyone who reaches this server sees every account.");
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
+
+/// <summary>serve will not show account data to everyone by accident; the command line says so and how to configure it.</summary>
+public sealed class AccountDataWithoutAuthenticationException(string message) : InvalidOperationException(message);
