@@ -56,8 +56,10 @@ public static class AccountCatalog
     {
         var accounts = sources.Accounts ?? [];
         var (merged, origins, entries) = MergePolicies(sources.ManagedPolicies, accounts);
-        var snapshot = CatalogBuilder.Build(sources with { ManagedPolicies = merged, Accounts = null }, knownActions);
-        return Add(snapshot with { Source = sources.Describe() }, accounts, origins, entries);
+        var accountOf = origins.Where(o => o.Value.AccountId is not null).ToDictionary(o => o.Key, o => o.Value.AccountId!, StringComparer.Ordinal);
+        var snapshot = CatalogBuilder.Build(sources with { ManagedPolicies = merged, Accounts = null }, knownActions, accountOf);
+        // The import run names the public sources only: an account file's name is no caller's business but its account's.
+        return Add(snapshot with { Source = (sources with { Accounts = null }).Describe() }, accounts, origins, entries);
     }
 
     private sealed record Origin(PolicyKind Kind, string? AccountId, bool InPackage, bool InAccount);
@@ -99,7 +101,8 @@ public static class AccountCatalog
                 }
             }
         }
-        var notes = (managed?.Notes ?? []).Concat(accounts.SelectMany(a => a.Notes)).ToArray();
+        // The accounts' notes become findings of their accounts (Add), not public ones.
+        var notes = (managed?.Notes ?? []).ToArray();
         return (new ManagedPolicySource(managed?.Source ?? string.Join("; ", accounts.Select(a => a.Source)), [.. entries.Values], notes), origins, entries);
     }
 
@@ -125,13 +128,20 @@ public static class AccountCatalog
         var findings = snapshot.Findings
             .Where(f => !(f.Kind == FindingKinds.DuplicatePolicyName && f.Message.Contains(InlineMarker, StringComparison.Ordinal)))
             .ToList();
+        foreach (var account in accounts)
+        {
+            findings.AddRange(account.Notes.Select(note =>
+                new Finding(FindingCategory.Warning, note.Kind, note.Entity, note.Source.File, CatalogBuilder.LineOf(note.Source), null, null, note.Message) { AccountId = account.AccountId }));
+        }
         var policies = snapshot.Policies.Select(p => origins.TryGetValue(p.Arn, out var origin)
             ? p with
             {
                 Kind = origin.Kind,
                 AccountId = origin.AccountId,
                 Path = origin.Kind == PolicyKind.Inline ? "/" : p.Path,
-                Sources = (p.Sources & PolicySources.Docs) | (origin.InPackage ? PolicySources.ManagedPolicies : 0) | (origin.InAccount ? PolicySources.Account : 0),
+                // An AWS-managed policy the package has does not say that some account's file carries it too.
+                Sources = (p.Sources & PolicySources.Docs) | (origin.InPackage ? PolicySources.ManagedPolicies : 0)
+                    | (origin.InAccount && !(origin.InPackage && origin.AccountId is null) ? PolicySources.Account : 0),
             }
             : p).ToArray();
         var policyIdByArn = policies.ToDictionary(p => p.Arn, p => p.Id, StringComparer.Ordinal);
@@ -165,7 +175,7 @@ public static class AccountCatalog
             foreach (var statement in version.Statements.Where(s => s.Effect == StatementEffect.Deny && s.Condition is null && s.NotResources.Count == 0 && s.Resources.Contains("*")))
             {
                 var matched = (statement.Actions.Count > 0 ? statement.Actions : statement.NotActions)
-                    .SelectMany(a => rowIdByName.TryGetValue(a, out var row) ? matchesOf[row] : [])
+                    .SelectMany(a => rowIdByName.TryGetValue(a, out var row) ? matchesOf[row] : MatchWithoutRow(a))
                     .ToHashSet();
                 removed.UnionWith(statement.Actions.Count > 0 ? matched : concrete.Where(a => !matched.Contains(a)));
             }
@@ -174,6 +184,13 @@ public static class AccountCatalog
                 denialBits[policy.Id] = Bits(actionCount, removed);
                 denials.AddRange(removed.Order().Select(a => new Link(policy.Id, a)));
             }
+        }
+
+        // An account's string with no public row (a new spelling, a pattern of its own) still denies what it matches among the public actions.
+        IEnumerable<int> MatchWithoutRow(string text)
+        {
+            var pattern = new ActionPattern(ActionName.KeyOf(text));
+            return concrete.Where(id => pattern.Matches(ActionName.KeyOf(snapshot.Actions[id - 1].Name)));
         }
 
         var users = new List<PrincipalRow>();
@@ -207,7 +224,8 @@ public static class AccountCatalog
                     {
                         incomplete = true;
                         findings.Add(new Finding(FindingCategory.Warning, AccountFindingKinds.AttachedPolicyMissing, principal.Entity, principal.Source.File, CatalogBuilder.LineOf(principal.Source), null, null,
-                            $"{principal.Kind} '{principal.Name}' has policy {arn} attached, which no imported source has; its answers are incomplete (import the account's Policies, or the managed-policies package)."));
+                            $"{principal.Kind} '{principal.Name}' has policy {arn} attached, which no imported source has; its answers are incomplete (import the account's Policies, or the managed-policies package).")
+                        { AccountId = account.AccountId });
                     }
                 }
                 foreach (var inline in principal.InlinePolicies)
@@ -225,7 +243,8 @@ public static class AccountCatalog
                     {
                         incomplete = true;
                         findings.Add(new Finding(FindingCategory.Warning, AccountFindingKinds.AttachedPolicyMissing, principal.Entity, principal.Source.File, CatalogBuilder.LineOf(principal.Source), null, null,
-                            $"{principal.Kind} '{principal.Name}' has permissions boundary {boundaryArn}, which no imported source has; its answers are incomplete."));
+                            $"{principal.Kind} '{principal.Name}' has permissions boundary {boundaryArn}, which no imported source has; its answers are incomplete.")
+                        { AccountId = account.AccountId });
                     }
                 }
                 return (list, boundary, incomplete);
@@ -279,7 +298,8 @@ public static class AccountCatalog
                     {
                         incomplete = true;
                         findings.Add(new Finding(FindingCategory.Warning, AccountFindingKinds.GroupMissing, user.Entity, user.Source.File, CatalogBuilder.LineOf(user.Source), null, null,
-                            $"User '{user.Name}' is in group '{groupName}', which the file does not describe; its answers are incomplete."));
+                            $"User '{user.Name}' is in group '{groupName}', which the file does not describe; its answers are incomplete.")
+                        { AccountId = account.AccountId });
                         continue;
                     }
                     memberOf++;
@@ -326,15 +346,12 @@ public static class AccountCatalog
             roleServices.AddRange(services.Select(s => new Link(role.Id, s)));
             accountRoles[i] = role with { ActionCount = actions.Length, ServiceCount = services.Length };
         }
-        var rolesPerPolicy = rolePolicies.GroupBy(l => l.RightId).ToDictionary(g => g.Key, g => g.Count());
-        var rolesPerAction = roleActions.GroupBy(l => l.RightId).ToDictionary(g => g.Key, g => g.Count());
-        var rolesPerService = roleServices.GroupBy(l => l.RightId).ToDictionary(g => g.Key, g => g.Count());
 
+        // The stored role counts of policies, actions and services stay the docs roles' (the snapshot's): account roles are
+        // an account's share, added at query time for callers who see it (AccountShares).
         return snapshot with
         {
-            Policies = [.. policies.Select(p => p with { RoleCount = rolesPerPolicy.GetValueOrDefault(p.Id) })],
-            Actions = [.. snapshot.Actions.Select(a => a with { RoleCount = rolesPerAction.GetValueOrDefault(a.Id) })],
-            Services = [.. snapshot.Services.Select(s => s with { RoleCount = rolesPerService.GetValueOrDefault(s.Id) })],
+            Policies = policies,
             Roles = [.. snapshot.Roles, .. accountRoles],
             RolePolicies = rolePolicies,
             RoleActions = roleActions,

@@ -25,6 +25,17 @@ public static class CatalogBuilder
         {
             return AccountCatalog.Build(sources, knownActions);
         }
+        return Build(sources, knownActions, new Dictionary<string, string>(StringComparer.Ordinal));
+    }
+
+    /// <summary>
+    /// The catalogue with the accounts' policies in it (<paramref name="accountOf"/>: ARN -> account of every customer-managed
+    /// and inline policy). The public layer is what the public sources alone give: the accounts' strings add no action or
+    /// service, their links count in no stored count, their canonical spellings are the public policies'; an account
+    /// policy links to the public action rows its strings spell exactly, and is evaluated over the public universe.
+    /// </summary>
+    internal static CatalogSnapshot Build(CatalogSources sources, IEnumerable<string>? knownActions, IReadOnlyDictionary<string, string> accountOf)
+    {
         var docs = sources.Docs ?? DocsCatalog.Empty(sources.Describe());
         var findings = new List<Finding>();
         foreach (var note in docs.Notes.Concat(sources.ManagedPolicies?.Notes ?? []).Concat(sources.ActionCatalog?.Notes ?? []))
@@ -32,7 +43,7 @@ public static class CatalogBuilder
             findings.Add(new Finding(FindingCategory.Warning, note.Kind, note.Entity, note.Source.File, LineOf(note.Source), null, null, note.Message));
         }
 
-        var (snapshot, policies, actionIds) = Rows(docs, sources.ManagedPolicies, sources.ActionCatalog, knownActions, findings);
+        var (snapshot, policies, actionIds) = Rows(docs, sources.ManagedPolicies, sources.ActionCatalog, knownActions, findings, accountOf);
 
         // What follows is three independent computations, run side by side (the stored documents' rows are the
         // largest): each keeps its own findings, added in the order they always had.
@@ -41,12 +52,12 @@ public static class CatalogBuilder
         // the docs' index with what the docs' own pages give, not with what the packages add.
         var crossChecks = Task.Run(() =>
         {
-            var docsOnly = sources.ManagedPolicies is null && sources.ActionCatalog is null ? snapshot : Rows(docs, null, null, null, []).Snapshot;
+            var docsOnly = sources.ManagedPolicies is null && sources.ActionCatalog is null ? snapshot : Rows(docs, null, null, null, [], accountOf).Snapshot;
             return CrossChecks.Run(docs, docsOnly).ToList();
         });
         var evaluationFindings = new List<Finding>();
         var catalog = EffectiveGrants.Apply(
-            snapshot with { Source = sources.Describe() }, policies, sources.ActionCatalog?.Services.SelectMany(s => s.Actions).Select(a => a.Name) ?? [], knownActions, evaluationFindings);
+            snapshot with { Source = sources.Describe() }, policies, sources.ActionCatalog?.Services.SelectMany(s => s.Actions).Select(a => a.Name) ?? [], knownActions, evaluationFindings, accountOf);
         findings.AddRange(Await(crossChecks));
         findings.AddRange(evaluationFindings);
         var rows = Await(documents);
@@ -57,13 +68,14 @@ public static class CatalogBuilder
     private static T Await<T>(Task<T> task) => task.GetAwaiter().GetResult();
 
     private static (CatalogSnapshot Snapshot, List<PolicyDraft> Policies, Dictionary<string, int> ActionIds) Rows(
-        DocsCatalog docs, ManagedPolicySource? managed, ActionCatalogSource? catalog, IEnumerable<string>? knownActions, List<Finding> findings)
+        DocsCatalog docs, ManagedPolicySource? managed, ActionCatalogSource? catalog, IEnumerable<string>? knownActions, List<Finding> findings,
+        IReadOnlyDictionary<string, string> accountOf)
     {
-        var policies = BuildPolicies(docs.Policies, managed?.Policies ?? [], findings);
+        var policies = BuildPolicies(docs.Policies, managed?.Policies ?? [], findings, accountOf);
         var catalogActions = catalog?.Services.SelectMany(s => s.Actions).ToArray() ?? [];
-        // Every string any source names has a row, even a docs row its policy's document no longer names: the
-        // universe knows it, so its canonical action must be there to point at.
-        var actionNames = policies.SelectMany(p => p.Named)
+        // Every string any public source names has a row, even a docs row its policy's document no longer names: the
+        // universe knows it, so its canonical action must be there to point at. Accounts' strings add none (issue 13).
+        var actionNames = policies.Where(p => !accountOf.ContainsKey(p.Arn)).SelectMany(p => p.Named)
             .Concat(catalogActions.Select(a => a.Name))
             .Concat(catalogActions.SelectMany(a => a.DependentActions.Concat(a.ResourceTypes.SelectMany(r => r.DependentActions))))
             .Concat(knownActions ?? [])
@@ -77,17 +89,32 @@ public static class CatalogBuilder
 
         var policyActions = new List<Link>();
         var policyServices = new List<Link>();
+        // The stored counts of public rows count public policies only; a caller who sees accounts gets their share at query time.
+        var publicPolicyActions = new List<Link>();
+        var publicPolicyServices = new List<Link>();
         foreach (var policy in policies)
         {
-            foreach (var action in policy.Actions)
+            // Every string of a public policy has its row; an account policy's string links only to a row spelled exactly so.
+            var linked = policy.Actions.Where(actionIds.ContainsKey).ToArray();
+            var isPublic = !accountOf.ContainsKey(policy.Arn);
+            foreach (var action in linked)
             {
                 policyActions.Add(new Link(policy.Id, actionIds[action]));
+                if (isPublic)
+                {
+                    publicPolicyActions.Add(policyActions[^1]);
+                }
             }
-            foreach (var serviceId in policy.Actions.Select(a => actionService[actionIds[a] - 1]).Distinct().Order())
+            foreach (var serviceId in linked.Select(a => actionService[actionIds[a] - 1]).Distinct().Order())
             {
                 policyServices.Add(new Link(policy.Id, serviceId));
+                if (isPublic)
+                {
+                    publicPolicyServices.Add(policyServices[^1]);
+                }
             }
         }
+        var actionsPerPolicy = CountBy(policyActions, l => l.LeftId);
 
         var policyIdByArn = policies.ToDictionary(p => p.Arn, p => p.Id, StringComparer.Ordinal);
         var roles = BuildRoles(docs.Roles, policyIdByArn, findings);
@@ -111,7 +138,7 @@ public static class CatalogBuilder
         var rolesPerPolicy = CountBy(rolePolicies, l => l.RightId);
         var policyRows = policies.Select(p => new PolicyRow(
             p.Id, p.Name, p.Arn, PolicyArn.PathOf(p.Arn), PolicyArn.IsAwsManaged(p.Arn),
-            ActionCount: p.Actions.Count,
+            ActionCount: actionsPerPolicy.GetValueOrDefault(p.Id),
             ServiceCount: servicesPerPolicy.GetValueOrDefault(p.Id),
             RoleCount: rolesPerPolicy.GetValueOrDefault(p.Id))
         {
@@ -133,7 +160,7 @@ public static class CatalogBuilder
         {
             catalogByKey.TryAdd(ActionName.KeyOf(entry.Name), entry);
         }
-        var policiesPerAction = CountBy(policyActions, l => l.RightId);
+        var policiesPerAction = CountBy(publicPolicyActions, l => l.RightId);
         var rolesPerAction = CountBy(roleActions, l => l.RightId);
         var actionRows = actionNames.Select((name, i) =>
         {
@@ -158,7 +185,7 @@ public static class CatalogBuilder
             }
         }
         var actionsPerService = CountBy(actionService.Select((s, i) => new Link(s, i + 1)), l => l.LeftId);
-        var policiesPerService = CountBy(policyServices, l => l.RightId);
+        var policiesPerService = CountBy(publicPolicyServices, l => l.RightId);
         var rolesPerService = CountBy(roleServices, l => l.RightId);
         var serviceRows = serviceNames.Select((name, i) => new ServiceRow(
             i + 1, name,
@@ -188,10 +215,13 @@ public static class CatalogBuilder
 
     private sealed record RoleDraft(int Id, RolePage Page, IReadOnlyList<int> PolicyIds);
 
-    private static List<PolicyDraft> BuildPolicies(IReadOnlyList<PolicyPage> pages, IReadOnlyList<ManagedPolicyEntry> managed, List<Finding> findings)
+    private static List<PolicyDraft> BuildPolicies(
+        IReadOnlyList<PolicyPage> pages, IReadOnlyList<ManagedPolicyEntry> managed, List<Finding> findings, IReadOnlyDictionary<string, string> accountOf)
     {
         var byArn = new Dictionary<string, PolicyPage>(StringComparer.Ordinal);
-        var byName = new Dictionary<string, string>(StringComparer.Ordinal);
+        // Per owner (null: public), the first ARN of each name: an account's policies clash with the public ones and its own,
+        // never with another account's (a finding naming both would tell each about the other).
+        var byName = new Dictionary<(string? Owner, string Name), string>();
         foreach (var page in pages)
         {
             if (byArn.TryGetValue(page.Arn, out var other))
@@ -222,14 +252,24 @@ public static class CatalogBuilder
             .Select(arn => (Arn: arn, Page: byArn.GetValueOrDefault(arn), Managed: managedByArn.GetValueOrDefault(arn)))
             .Select(p => (p.Arn, p.Page, p.Managed, Name: p.Managed?.Name ?? p.Page!.Name))
             .OrderBy(p => p.Name, StringComparer.Ordinal).ThenBy(p => p.Arn, StringComparer.Ordinal).ToArray();
+        // The public policies' names first, so an account's policy that sorts before a public one of its name is still reported.
+        foreach (var (arn, _, _, name) in joined.Where(p => !accountOf.ContainsKey(p.Arn)))
+        {
+            byName.TryAdd((null, name), arn);
+        }
         var drafts = new List<PolicyDraft>(joined.Length);
         foreach (var (arn, page, entry, name) in joined)
         {
             var where = page?.Source ?? entry!.Source;
-            if (!byName.TryAdd(name, arn))
+            var owner = accountOf.GetValueOrDefault(arn);
+            if ((byName.TryGetValue((null, name), out var first) && first != arn) || (owner is not null && byName.TryGetValue((owner, name), out first)))
             {
                 findings.Add(new Finding(FindingCategory.Warning, FindingKinds.DuplicatePolicyName, $"policy:{name}", where.File, LineOf(where), null, null,
-                    $"Two policies are named '{name}': {byName[name]} and {arn}; look them up by ARN."));
+                    $"Two policies are named '{name}': {first} and {arn}; look them up by ARN.") { AccountId = owner });
+            }
+            else if (owner is not null)
+            {
+                byName.Add((owner, name), arn);
             }
 
             var docsActions = page is null ? [] : DocsActions(page, findings);

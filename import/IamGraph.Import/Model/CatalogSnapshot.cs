@@ -90,7 +90,11 @@ public sealed record Finding(
     int? Line,
     long? Declared,
     long? Actual,
-    string Message);
+    string Message)
+{
+    /// <summary>The account it is about (its file, its principals or policies), seen only by callers who see the account; null: public.</summary>
+    public string? AccountId { get; init; }
+}
 
 public sealed record CatalogSnapshot(
     string Source,
@@ -148,4 +152,10 @@ public static class FindingKinds
 
     /// <summary>A policy names an action (no wildcard) that AWS's action catalogue does not list, ignoring case.</summary>
     public const string ActionNotInCatalog = "action-not-in-catalog";
+
+    /// <summary>
+    /// An account's policy writes an action string no public source writes (its own service, a new case spelling, a
+    /// pattern): accounts do not extend the catalogue, so the string stays in the document and is read over the public actions.
+    /// </summary>
+    public const string ActionUnknownToCatalogue = "action-unknown-to-catalogue";
 }

@@ -17,9 +17,11 @@ namespace IamGraph.Import.Model;
 internal static class EffectiveGrants
 {
     public static CatalogSnapshot Apply(
-        CatalogSnapshot catalog, IReadOnlyList<CatalogBuilder.PolicyDraft> policies, IEnumerable<string> catalogActions, IEnumerable<string>? knownActions, List<Finding> findings)
+        CatalogSnapshot catalog, IReadOnlyList<CatalogBuilder.PolicyDraft> policies, IEnumerable<string> catalogActions, IEnumerable<string>? knownActions, List<Finding> findings,
+        IReadOnlyDictionary<string, string> accountOf)
     {
-        var universe = ActionUniverse.Build(catalogActions, policies.Select(p => p.Named).Append(knownActions ?? []));
+        // Accounts do not extend the universe: an account's strings neither add actions nor vote on canonical spellings.
+        var universe = ActionUniverse.Build(catalogActions, policies.Where(p => !accountOf.ContainsKey(p.Arn)).Select(p => p.Named).Append(knownActions ?? []));
 
         var services = Canonicalize(catalog.Services, s => s.Name, s => s.PolicyCount, (s, id) => s with { CanonicalId = id });
         var rowIdByName = new Dictionary<string, int>(catalog.Actions.Count, StringComparer.Ordinal);
@@ -62,10 +64,32 @@ internal static class EffectiveGrants
         foreach (var policy in policies)
         {
             var first = grants.Count;
+            var account = accountOf.GetValueOrDefault(policy.Arn);
+            // An account's string without a public row is reported once, as such, instead of as matching nothing or missing from AWS's catalogue.
+            var unknown = account is null ? [] : policy.Named.Where(n => n.Length > 0 && !rowIdByName.ContainsKey(n)).ToHashSet(StringComparer.Ordinal);
+            if (account is not null)
+            {
+                var where = policy.Managed?.Source ?? policy.DefaultVersion?.Source;
+                foreach (var name in policy.Named.Where(unknown.Contains))
+                {
+                    var matched = universe.Match(name).Length;
+                    findings.Add(new Finding(FindingCategory.Warning, FindingKinds.ActionUnknownToCatalogue, policy.Entity, where?.File, where is { } w ? CatalogBuilder.LineOf(w) : null, null, null,
+                        $"'{name}' is written so by no public source (AWS's catalogue, the managed policies, the docs); accounts do not add actions, so it stays in "
+                        + $"the policy's document and is read over the public actions: it matches {matched}.") { AccountId = account });
+                }
+            }
             if (policy.DefaultVersion is { } document)
             {
                 var evaluation = evaluator.Evaluate(document.Statements);
-                findings.AddRange(evaluation.Findings(policy.Entity, document.Source));
+                if (account is not null)
+                {
+                    evaluation = evaluation with
+                    {
+                        MatchingNothing = [.. evaluation.MatchingNothing.Where(n => !unknown.Contains(n))],
+                        NotInCatalog = [.. evaluation.NotInCatalog.Where(n => !unknown.Contains(n))],
+                    };
+                }
+                findings.AddRange(evaluation.Findings(policy.Entity, document.Source).Select(f => f with { AccountId = account }));
                 foreach (var grant in evaluation.Grants.OrderBy(g => rowOfUniverse[g.ActionId]))
                 {
                     grants.Add(new Grant(policy.Id, rowOfUniverse[grant.ActionId], grant.Via) { Unrestricted = grant.Unrestricted, Limits = grant.Limits });
@@ -76,7 +100,11 @@ internal static class EffectiveGrants
                 var via = new SortedDictionary<int, List<string>>();
                 foreach (var name in policy.Actions)
                 {
-                    foreach (var id in matchesOf[rowIdByName[name] - 1])
+                    if (!rowIdByName.TryGetValue(name, out var row))
+                    {
+                        continue;
+                    }
+                    foreach (var id in matchesOf[row - 1])
                     {
                         if (!via.TryGetValue(id, out var names))
                         {
@@ -95,7 +123,10 @@ internal static class EffectiveGrants
             for (var i = first; i < grants.Count; i++)
             {
                 granted[i - first] = grants[i].ActionId;
-                grantedBy[grants[i].ActionId]++;
+                if (account is null)
+                {
+                    grantedBy[grants[i].ActionId]++;
+                }
             }
             effectivePerPolicy[policy.Id] = granted;
         }

@@ -87,10 +87,10 @@ internal static class CatalogTables
 
         yield return new(typeof(DataQualityFinding),
             [nameof(DataQualityFinding.Id), nameof(DataQualityFinding.Category), nameof(DataQualityFinding.Kind), nameof(DataQualityFinding.Entity), nameof(DataQualityFinding.File),
-                nameof(DataQualityFinding.Line), nameof(DataQualityFinding.Declared), nameof(DataQualityFinding.Actual), nameof(DataQualityFinding.Message)],
+                nameof(DataQualityFinding.Line), nameof(DataQualityFinding.Declared), nameof(DataQualityFinding.Actual), nameof(DataQualityFinding.Message), nameof(DataQualityFinding.AccountId)],
             s.Findings.Select((f, i) => new object?[]
             {
-                i + 1, f.Category == FindingCategory.Discrepancy ? "discrepancy" : "warning", f.Kind, f.Entity, f.File, f.Line, f.Declared, f.Actual, f.Message,
+                i + 1, f.Category == FindingCategory.Discrepancy ? "discrepancy" : "warning", f.Kind, f.Entity, f.File, f.Line, f.Declared, f.Actual, f.Message, f.AccountId,
             }));
         yield return new(typeof(ImportRun),
             [nameof(ImportRun.Id), nameof(ImportRun.ImportedAt), nameof(ImportRun.Source), nameof(ImportRun.Format), nameof(ImportRun.ToolVersion)],

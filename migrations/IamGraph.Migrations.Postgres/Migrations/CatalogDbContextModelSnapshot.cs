@@ -233,6 +233,11 @@ namespace IamGraph.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("AccountId")
+                        .HasColumnType("text")
+                        .HasColumnName("account_id")
+                        .UseCollation("C");
+
                     b.Property<long?>("Actual")
                         .HasColumnType("bigint")
                         .HasColumnName("actual");

@@ -215,6 +215,10 @@ namespace IamGraph.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
+                    b.Property<string>("AccountId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_id");
+
                     b.Property<long?>("Actual")
                         .HasColumnType("INTEGER")
                         .HasColumnName("actual");

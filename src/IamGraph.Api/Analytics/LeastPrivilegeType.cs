@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.Types;
 
 using IamGraph.Api.Common;
+using IamGraph.Api.Common.Authorization;
 using IamGraph.Api.Policies;
 using IamGraph.Catalog;
 using IamGraph.Catalog.Entities;
@@ -93,7 +94,7 @@ public static class LeastPrivilegeQueries
         }
 
         var candidateIds = covering.Keys.ToArray();
-        var policies = await db.Policies.Where(p => candidateIds.Contains(p.Id)).Select(PolicyFilterAndSort.Map.Projection).ToDictionaryAsync(p => p.Id, cancellationToken);
+        var policies = await db.Policies.Where(p => candidateIds.Contains(p.Id)).Select(PolicyFilterAndSort.Map.Projection).WithAccountShares(db).ToDictionaryAsync(p => p.Id, cancellationToken);
 
         var singles = covering.Where(c => granted.Count > 0 && c.Value.Count == granted.Count)
             .Select(c => new SinglePolicyCandidate(policies[c.Key], policies[c.Key].EffectiveActionCount - granted.Count))

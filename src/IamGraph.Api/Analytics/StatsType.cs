@@ -65,8 +65,9 @@ public static class StatsQueries
                     CanonicalServices = db.Services.Count(s => s.CanonicalId == s.Id),
                     Roles = db.Roles.Count(),
                     WildcardPatterns = db.Actions.Count(a => a.IsWildcard),
-                    LiteralPairs = db.PolicyActions.Count(),
-                    EffectiveGrants = db.EffectiveGrants.Count(),
+                    // Through the policies the caller sees (the link tables carry no account): each policy stores its link counts.
+                    LiteralPairs = db.Policies.Sum(p => p.ActionCount),
+                    EffectiveGrants = db.Policies.Sum(p => p.EffectiveActionCount),
                 }).FirstOrDefaultAsync(ctx.CancellationToken);
                 var run = await db.ImportRuns.OrderByDescending(r => r.Id).FirstOrDefaultAsync(ctx.CancellationToken);
                 var runInfo = run is null ? null : new ImportRunInfo(run.Source, run.ImportedAt, run.Format, run.ToolVersion);

@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
+using IamGraph.Api.Common.Authorization;
 using IamGraph.Catalog;
 using IamGraph.Catalog.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -41,7 +42,7 @@ public static class ArnOrNameLookup
                     var nameKey = name.ToLowerInvariant();
                     rows = ctx.GetArgument<bool>("ignoreCase") ? rows.Where(e => e.NameKey == nameKey) : rows.Where(e => e.Name == name);
                 }
-                return await rows.OrderBy(e => e.Id).FirstOrDefaultAsync(ctx.CancellationToken);
+                return await rows.OrderBy(e => e.Id).WholeRowsWithAccountShares(db).FirstOrDefaultAsync(ctx.CancellationToken);
             });
     }
 }

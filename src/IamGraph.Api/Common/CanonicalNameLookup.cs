@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
+using IamGraph.Api.Common.Authorization;
 using IamGraph.Catalog;
 using IamGraph.Catalog.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -31,9 +32,9 @@ public static class CanonicalNameLookup
                 {
                     // Every variant of a name key shares one canonical, which is itself one of them.
                     var key = ActionName.KeyOf(name);
-                    return await rows.FirstOrDefaultAsync(e => e.NameKey == key && e.CanonicalId == e.Id, ctx.CancellationToken);
+                    return await rows.Where(e => e.NameKey == key && e.CanonicalId == e.Id).WholeRowsWithAccountShares(db).FirstOrDefaultAsync(ctx.CancellationToken);
                 }
-                return await rows.FirstOrDefaultAsync(e => e.Name == name, ctx.CancellationToken);
+                return await rows.Where(e => e.Name == name).WholeRowsWithAccountShares(db).FirstOrDefaultAsync(ctx.CancellationToken);
             });
     }
 }

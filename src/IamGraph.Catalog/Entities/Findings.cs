@@ -1,9 +1,12 @@
 namespace IamGraph.Catalog.Entities;
 
 /// <summary>Something the import saw that the docs disagree on: an index count against its detail page, a lost page, a duplicate row.</summary>
-public class DataQualityFinding
+public class DataQualityFinding : IAccountOwned
 {
     public int Id { get; set; }
+
+    /// <summary>The account whose file or objects the finding is about (shown only to callers who see it); null for the public catalogue.</summary>
+    public string? AccountId { get; set; }
 
     /// <summary><c>discrepancy</c> (the docs disagree with themselves) or <c>warning</c> (odd but harmless).</summary>
     public required string Category { get; set; }

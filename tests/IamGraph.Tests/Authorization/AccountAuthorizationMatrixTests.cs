@@ -63,6 +63,40 @@ public sealed class AccountAuthorizationMatrixTests(AccountAuthorizationMatrixTe
               s: policies(where: { roles: { some: { name: { startsWith: "bravo" } } } }) { totalCount }
               t: actions(where: { policies: { some: { name: { startsWith: "alpha" } } } }) { totalCount nodes { name } } }
             """ },
+        { "counts on public actions, services and policies", $$"""
+            { a: action(name: "s3:GetObject") { policyCount roleCount grantedByCount matchCount }
+              b: action(name: "s3:GetObjectAcl") { policyCount roleCount grantedByCount variants { name } canonical { name grantedByCount } }
+              c: action(name: "s3:GetObjectTagging") { policyCount roleCount grantedByCount }
+              d: action(name: "s3:Get*") { policyCount roleCount grantedByCount matchCount }
+              service(name: "s3") { actionCount policyCount roleCount }
+              policy(arn: "{{SharedAwsPolicy}}") { actionCount serviceCount roleCount effectiveActionCount defaultVersionId sources }
+              actions(first: 5000, where: { policyCount: { gte: 1 } }, order: [{ policyCount: DESC }, { roleCount: DESC }, { grantedByCount: DESC }, { name: ASC }]) {
+                totalCount nodes { name policyCount roleCount grantedByCount matchCount } }
+              g: actions(first: 5000, where: { or: [{ roleCount: { gte: 1 } }, { grantedByCount: { gt: 2 } }] }, order: [{ grantedByCount: DESC }, { name: ASC }]) { totalCount nodes { name } }
+              services(first: 5000, order: [{ policyCount: DESC }, { roleCount: DESC }, { name: ASC }]) { totalCount nodes { name actionCount policyCount roleCount } }
+              h: services(where: { roleCount: { gte: 1 } }) { totalCount nodes { name } }
+              policies(first: 5000, where: { roleCount: { gte: 1 } }, order: [{ roleCount: DESC }, { name: ASC }]) { totalCount nodes { name roleCount } } }
+            """ },
+        { "actions and services lists", """
+            { actions(first: 5000) { totalCount nodes { name isWildcard inCatalog matchCount canonical { name } service { name } } }
+              services(first: 5000) { totalCount nodes { name actionCount canonical { name } } }
+              i: action(name: "S3:GETOBJECTACL") { name } j: action(name: "s3:getobjectACL") { name }
+              k: action(name: "s3:GetObjectAcl", ignoreCase: true) { name }
+              l: action(name: "s3:GetObject?agging") { name } m: action(name: "s3:Get*Tagging") { name } }
+            """ },
+        { "account policies' own actions and grants", $$"""
+            { a: policy(arn: "{{AlphaPolicy}}") { actionCount serviceCount effectiveActionCount roleCount actions { totalCount nodes { name } } effectiveActions { totalCount nodes { name } } }
+              b: policy(arn: "{{BravoPolicy}}") { actionCount serviceCount effectiveActionCount roleCount actions { totalCount nodes { name } } effectiveActions { totalCount nodes { name } } } }
+            """ },
+        { "stats", """
+            { stats { policies actions canonicalActions concreteActions services canonicalServices roles wildcardPatterns literalPairs effectiveGrants
+                      importRun { source format toolVersion } } }
+            """ },
+        { "dataQuality", """
+            { dataQuality(first: 5000) { totalCount nodes { category kind entity file line declared actual message } }
+              missing: dataQuality(where: { kind: { eq: "attached-policy-missing" } }) { totalCount nodes { entity message } }
+              byFile: dataQuality(where: { file: { contains: "authorization-details" } }) { totalCount } }
+            """ },
     };
 
     public static TheoryData<string> Callers() => [.. Server.Callers.Keys];

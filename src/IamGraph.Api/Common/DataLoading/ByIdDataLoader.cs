@@ -3,6 +3,7 @@ using System.Linq.Expressions;
 using GraphQL;
 using GraphQL.DataLoader;
 
+using IamGraph.Api.Common.Authorization;
 using IamGraph.Catalog;
 
 using Microsoft.EntityFrameworkCore;
@@ -25,6 +26,7 @@ public sealed class ByIdDataLoader<TEntity>(IDbContextFactory<CatalogDbContext> 
         var idArray = ids.ToArray();
         return await db.Set<TEntity>().AsNoTracking()
             .Where(e => idArray.Contains(EF.Property<int>(e, "Id")))
+            .WholeRowsWithAccountShares(db)
             .ToDictionaryAsync(EntityId.Of, cancellationToken);
     }
 }

@@ -4,6 +4,7 @@ using GraphQL;
 using GraphQL.Builders;
 using GraphQL.DataLoader;
 
+using IamGraph.Api.Common.Authorization;
 using IamGraph.Api.Common.Filtering;
 using IamGraph.Api.Common.Paging;
 using IamGraph.Api.Common.Projection;
@@ -67,6 +68,7 @@ public sealed class RelationLoader<TParent, TNode, TItem>(IDbContextFactory<Cata
         }
         var rows = await SortExpressionBuilder.Apply(relation.Links(db, nodes, [.. parentIds]), l => l.Node, order, relation.Nodes)
             .Select(ProjectLink(projection, relation.HasDetail))
+            .WithAccountShares(db)
             .ToListAsync(cancellationToken);
 
         var byParent = rows.ToLookup(row => row.ParentId, relation.Item);

@@ -1,5 +1,6 @@
 using GraphQL;
 
+using IamGraph.Api.Common.Authorization;
 using IamGraph.Api.Common.Filtering;
 using IamGraph.Api.Common.Paging;
 using IamGraph.Api.Common.Projection;
@@ -42,7 +43,7 @@ public static class RootConnectionResolver
                 return count;
             }
             await using var db = await context.CreateDbContextAsync(ct);
-            return (knownCount = await Filtered(db).CountAsync(ct)).Value;
+            return (knownCount = await Filtered(db).WithAccountShares(db).CountAsync(ct)).Value;
         }
 
         var window = PageWindow.Compute(args, options.DefaultPageSize, null)
@@ -54,6 +55,7 @@ public static class RootConnectionResolver
             .Skip(slice.Start)
             .Take(slice.Length + 1)
             .Select(SelectionProjection.ForConnection(context, map.Projection))
+            .WithAccountShares(db)
             .ToListAsync(cancellationToken);
 
         var rows = await FetchAsync(window);
