@@ -119,7 +119,8 @@ public abstract class AccountsTests(AccountsFixture api)
         Assert.Equal(JsonValueKind.Null, s3Full.At("accountId").ValueKind);
         // The file's version and default win over the package's.
         Assert.Equal("v3", s3Full.At("defaultVersionId").GetString());
-        Assert.Equal(["MANAGED_POLICIES", "ACCOUNT"], s3Full.At("sources").EnumerateArray().Select(s => s.GetString()));
+        // Public: that an account's file carries it too is not told (issue 13).
+        Assert.Equal(["MANAGED_POLICIES"], s3Full.At("sources").EnumerateArray().Select(s => s.GetString()));
         Assert.Equal(
             [("User", "alice"), ("Role", "app"), ("User", "bob"), ("Group", "devs")],
             s3Full.At("principals", "nodes").EnumerateArray().Select(p => (p.At("__typename").GetString(), p.At("name").GetString())));

@@ -46,7 +46,8 @@ public sealed class AccountCatalogTests
 
         var policy = catalog.Policies.Single();
         Assert.Equal("v2", policy.DefaultVersionId);
-        Assert.Equal(PolicySources.ManagedPolicies | PolicySources.Account, policy.Sources);
+        // Public: that some account's file carries it too is no caller's business (issue 13), so its sources are the package's.
+        Assert.Equal(PolicySources.ManagedPolicies, policy.Sources);
         Assert.Equal(PolicyKind.AwsManaged, policy.Kind);
         Assert.Null(policy.AccountId);
         Assert.Equal(["v1", "v2", "v3"], catalog.PolicyVersions.Select(v => v.VersionId));
@@ -57,10 +58,47 @@ public sealed class AccountCatalogTests
         Assert.Equal(1, catalog.Accounts.Users.Single().EffectiveActionCount);
     }
 
+    [Fact]
+    public void An_accounts_policies_add_no_action_and_count_in_no_stored_count_and_their_unknown_strings_are_the_accounts_findings()
+    {
+        var where = new SourceRef("managedPolicies.json", 1);
+        var managed = new ManagedPolicySource("managed.tgz",
+            [new ManagedPolicyEntry("Pub", "arn:aws:iam::aws:policy/Pub", "v1", null, null, [new("v1", null, "{}", [Allow("s3:GetObject", "s3:GetObjectAcl")], true, where)], where)], []);
+        var account = Read("""
+            {"RoleDetailList": [ {"RoleName": "r", "Arn": "arn:aws:iam::1:role/r", "AttachedManagedPolicies": [ {"PolicyName": "Pub", "PolicyArn": "arn:aws:iam::aws:policy/Pub"} ]} ],
+             "Policies": [ {"PolicyName": "Own", "Arn": "arn:aws:iam::1:policy/Own", "DefaultVersionId": "v1", "PolicyVersionList": [
+               {"VersionId": "v1", "Document": {"Statement": {"Effect": "Allow", "Action": ["s3:GetObject", "corp:DoThing", "S3:GETOBJECTACL", "s3:GetObject?cl"], "Resource": "*"}}} ]} ]}
+            """);
+        var withAccount = CatalogBuilder.Build(new CatalogSources(null, managed, null, [account]));
+        var publicOnly = CatalogBuilder.Build(new CatalogSources(null, managed, null, null));
+
+        // The same actions and services, with the same stored counts, as an import without the account.
+        Assert.Equal(publicOnly.Actions, withAccount.Actions);
+        Assert.Equal(publicOnly.Services, withAccount.Services);
+        var pub = withAccount.Policies.Single(p => p.Name == "Pub");
+        Assert.Equal(0, pub.RoleCount);
+
+        // The account's policy links to the row spelled exactly so, and is granted what its strings match among the public actions.
+        var own = withAccount.Policies.Single(p => p.Name == "Own");
+        Assert.Equal(["s3:GetObject"], withAccount.PolicyActions.Where(l => l.LeftId == own.Id).Select(l => withAccount.Actions[l.RightId - 1].Name));
+        Assert.Equal(["s3:GetObject", "s3:GetObjectAcl"], withAccount.EffectiveGrants.Where(g => g.PolicyId == own.Id).Select(g => withAccount.Actions[g.ActionId - 1].Name));
+        Assert.Equal(2, own.EffectiveActionCount);
+
+        var findings = withAccount.Findings.Where(f => f.Kind == FindingKinds.ActionUnknownToCatalogue).ToArray();
+        Assert.Equal(3, findings.Length);
+        Assert.All(findings, f => Assert.Equal("1", f.AccountId));
+        Assert.All(withAccount.Findings.Where(f => f.AccountId is null), f => Assert.Contains(f, publicOnly.Findings));
+    }
+
     [AccountDataFact]
     public void The_example_file_imports_with_its_counts_and_principals_computed_by_hand()
     {
-        var catalog = CatalogBuilder.Build(new CatalogSources(null, null, null, [AccountDetailsReader.Read(SharedAccounts.RequireExample())]));
+        var account = AccountDetailsReader.Read(SharedAccounts.RequireExample());
+        // Accounts do not extend the action universe (issue 13): the file's strings are given as known actions, as an
+        // action catalogue would give them, so the counts below are over every action the file names.
+        string[] named = [.. account.Policies.SelectMany(p => p.Versions).Concat(account.Principals.SelectMany(p => p.InlinePolicies).Select(i => i.Document))
+            .SelectMany(v => v.Statements).SelectMany(s => s.Actions.Concat(s.NotActions))];
+        var catalog = CatalogBuilder.Build(new CatalogSources(null, null, null, [account]), named);
 
         // 32 managed policies (2 customer-managed, 30 AWS-managed) and 6 inline ones.
         Assert.Equal(38, catalog.Policies.Count);
