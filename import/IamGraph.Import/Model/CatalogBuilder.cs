@@ -265,7 +265,8 @@ public static class CatalogBuilder
             if ((byName.TryGetValue((null, name), out var first) && first != arn) || (owner is not null && byName.TryGetValue((owner, name), out first)))
             {
                 findings.Add(new Finding(FindingCategory.Warning, FindingKinds.DuplicatePolicyName, $"policy:{name}", where.File, LineOf(where), null, null,
-                    $"Two policies are named '{name}': {first} and {arn}; look them up by ARN.") { AccountId = owner });
+                    $"Two policies are named '{name}': {first} and {arn}; look them up by ARN.")
+                { AccountId = owner });
             }
             else if (owner is not null)
             {

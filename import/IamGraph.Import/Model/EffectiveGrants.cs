@@ -75,7 +75,8 @@ internal static class EffectiveGrants
                     var matched = universe.Match(name).Length;
                     findings.Add(new Finding(FindingCategory.Warning, FindingKinds.ActionUnknownToCatalogue, policy.Entity, where?.File, where is { } w ? CatalogBuilder.LineOf(w) : null, null, null,
                         $"'{name}' is written so by no public source (AWS's catalogue, the managed policies, the docs); accounts do not add actions, so it stays in "
-                        + $"the policy's document and is read over the public actions: it matches {matched}.") { AccountId = account });
+                        + $"the policy's document and is read over the public actions: it matches {matched}.")
+                    { AccountId = account });
                 }
             }
             if (policy.DefaultVersion is { } document)

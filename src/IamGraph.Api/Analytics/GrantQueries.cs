@@ -3,6 +3,7 @@ using GraphQL.Types;
 
 using IamGraph.Api.Actions;
 using IamGraph.Api.Common;
+using IamGraph.Api.Common.Authorization;
 using IamGraph.Api.Common.DataLoading;
 using IamGraph.Api.Common.Paging;
 using IamGraph.Api.Policies;
@@ -139,8 +140,10 @@ public static class GrantQueries
             .ResolveAsync(async ctx =>
             {
                 await using var db = await ctx.CreateDbContextAsync();
-                var a = (await CatalogLookups.ByNameOrArnAsync(db.Policies, [ctx.GetArgument<string>("a")], "policy", ErrorCodes.UnknownPolicy, ctx.CancellationToken))[0];
-                var b = (await CatalogLookups.ByNameOrArnAsync(db.Policies, [ctx.GetArgument<string>("b")], "policy", ErrorCodes.UnknownPolicy, ctx.CancellationToken))[0];
+                // Whole policies handed on to `a` and `b`: their counts carry the visible accounts' share.
+                var policies = db.Policies.WholeRowsWithAccountShares(db);
+                var a = (await CatalogLookups.ByNameOrArnAsync(policies, [ctx.GetArgument<string>("a")], "policy", ErrorCodes.UnknownPolicy, ctx.CancellationToken))[0];
+                var b = (await CatalogLookups.ByNameOrArnAsync(policies, [ctx.GetArgument<string>("b")], "policy", ErrorCodes.UnknownPolicy, ctx.CancellationToken))[0];
                 return new PolicyComparison(a, b);
             });
     }

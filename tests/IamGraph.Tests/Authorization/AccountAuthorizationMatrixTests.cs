@@ -55,7 +55,7 @@ public sealed class AccountAuthorizationMatrixTests(AccountAuthorizationMatrixTe
             { a: commonActions(policies: ["{{AlphaPolicy}}", "{{SharedAwsPolicy}}"]) { totalCount nodes { name } }
               b: commonActions(policies: ["{{BravoPolicy}}"]) { totalCount nodes { name } } }
             """ },
-        { "comparePolicies alpha", $$"""{ comparePolicies(a: "{{AlphaPolicy}}", b: "{{SharedAwsPolicy}}") { __typename } }""" },
+        { "comparePolicies alpha", $$"""{ comparePolicies(a: "{{AlphaPolicy}}", b: "{{SharedAwsPolicy}}") { __typename b { roleCount } } }""" },
         { "comparePolicies bravo", $$"""{ comparePolicies(a: "{{BravoPolicy}}", b: "{{SharedAwsPolicy}}") { __typename } }""" },
         { "filters cannot count hidden rows", """
             { p: policies(where: { arn: { contains: "222222222222" } }) { totalCount } q: policies(where: { arn: { contains: "111111111111" } }) { totalCount }
