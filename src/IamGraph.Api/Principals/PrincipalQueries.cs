@@ -24,7 +24,7 @@ public static class PrincipalQueries
         query.AddArnOrNameLookup<GroupType, Group>("group", "group", db => db.Groups);
 
         PrincipalListLoader.Arguments(query.Field<NonNullGraphType<PrincipalConnectionGraphType>>("principals"))
-            .Description("Users, groups and roles (the docs' roles included), by name then ARN.")
+            .Description("Users, groups and roles (the docs' roles included), by name then ARN unless ordered otherwise.")
             .Resolve(ctx => PrincipalListLoader.Of(ctx).Load(ctx, 0, All));
 
         PrincipalListLoader.Arguments(query.Field<NonNullGraphType<PrincipalConnectionGraphType>>("principalsGranting"))
