@@ -56,6 +56,7 @@ public static class ApiServiceCollectionExtensions
         services.AddScoped<Analytics.AccessSummaryLoader>();
         services.AddScoped<Principals.PrincipalGrantLoader>();
         services.AddScoped<Principals.PrincipalListLoader>();
+        services.AddScoped<Principals.PrincipalActionLoader>();
 
         // Closed generic connection/edge types are resolved from DI by the schema.
         services.AddSingleton(typeof(ConnectionGraphType<,>));

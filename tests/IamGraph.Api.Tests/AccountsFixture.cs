@@ -24,6 +24,7 @@ namespace IamGraph.Api.Tests;
 /// (restricted). s3:DeleteObject is cut twice (DenyDelete, and the boundary lacks it).</item>
 /// <item>carol: Missing attached (no source has it: a finding, incomplete); inline Pass, URL-encoded (iam:PassRole on *).</item>
 /// <item>Role service/app: S3Full attached; trusted by ec2.amazonaws.com and arn:aws:iam::444455556666:root.</item>
+/// <item>Role ops: S3Full attached, inline NoDelete (Deny s3:DeleteObject on *): s3:GetObject, s3:PutObject.</item>
 /// </list>
 /// </summary>
 public abstract class AccountsFixture(CatalogProvider provider) : ApiFixture(provider)
@@ -63,7 +64,10 @@ public abstract class AccountsFixture(CatalogProvider provider) : ApiFixture(pro
                 { "Effect": "Allow", "Principal": { "Service": "ec2.amazonaws.com", "AWS": ["arn:aws:iam::444455556666:root"] }, "Action": "sts:AssumeRole" } ] },
               "InstanceProfileList": [], "RolePolicyList": [],
               "AttachedManagedPolicies": [ { "PolicyName": "S3Full", "PolicyArn": "arn:aws:iam::aws:policy/S3Full" } ],
-              "Tags": [ { "Key": "env", "Value": "prod" } ], "RoleLastUsed": {} }
+              "Tags": [ { "Key": "env", "Value": "prod" } ], "RoleLastUsed": {} },
+            { "Path": "/", "RoleName": "ops", "RoleId": "AROAOPS", "Arn": "arn:aws:iam::111122223333:role/ops",
+              "RolePolicyList": [ { "PolicyName": "NoDelete", "PolicyDocument": { "Version": "2012-10-17", "Statement": [ { "Effect": "Deny", "Action": "s3:DeleteObject", "Resource": "*" } ] } } ],
+              "AttachedManagedPolicies": [ { "PolicyName": "S3Full", "PolicyArn": "arn:aws:iam::aws:policy/S3Full" } ] }
           ],
           "Policies": [
             { "PolicyName": "PassRoleLimited", "PolicyId": "ANPA1", "Arn": "arn:aws:iam::111122223333:policy/PassRoleLimited", "Path": "/", "DefaultVersionId": "v2",

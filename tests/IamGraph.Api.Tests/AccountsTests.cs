@@ -90,10 +90,10 @@ public abstract class AccountsTests(AccountsFixture api)
         Assert.Equal([("S3Full", "ATTACHED")], role.At("policies", "edges").EnumerateArray().Select(e => (e.At("node", "name").GetString(), e.At("attachment").GetString())));
 
         Assert.Equal(
-            [("User", "alice"), ("Role", "app"), ("User", "bob"), ("User", "carol"), ("Group", "devs")],
+            [("User", "alice"), ("Role", "app"), ("User", "bob"), ("User", "carol"), ("Group", "devs"), ("Role", "ops")],
             data.At("principals", "nodes").EnumerateArray().Select(p => (p.At("__typename").GetString(), p.At("name").GetString())));
-        Assert.Equal(5, data.At("principals", "totalCount").GetInt32());
-        Assert.Equal(1, data.At("accountRoles", "totalCount").GetInt32());
+        Assert.Equal(6, data.At("principals", "totalCount").GetInt32());
+        Assert.Equal(2, data.At("accountRoles", "totalCount").GetInt32());
     }
 
     [EngineFact]
@@ -112,6 +112,7 @@ public abstract class AccountsTests(AccountsFixture api)
         Assert.Equal(["carol"], data.At("unrestricted").Names());
         Assert.Equal(["alice"], data.At("both").Names());
         Assert.Equal(["alice", "app"], data.At("either").Names());
+        // ops holds S3Full too, but its inline Deny removes s3:DeleteObject.
         Assert.Equal(["app"], data.At("action", "principals").Names());
 
         var s3Full = data.At("policy");
@@ -122,7 +123,7 @@ public abstract class AccountsTests(AccountsFixture api)
         // Public: that an account's file carries it too is not told (issue 13).
         Assert.Equal(["MANAGED_POLICIES"], s3Full.At("sources").EnumerateArray().Select(s => s.GetString()));
         Assert.Equal(
-            [("User", "alice"), ("Role", "app"), ("User", "bob"), ("Group", "devs")],
+            [("User", "alice"), ("Role", "app"), ("User", "bob"), ("Group", "devs"), ("Role", "ops")],
             s3Full.At("principals", "nodes").EnumerateArray().Select(p => (p.At("__typename").GetString(), p.At("name").GetString())));
 
         var inline = data.At("inline", "nodes")[0];
@@ -140,6 +141,100 @@ public abstract class AccountsTests(AccountsFixture api)
             """);
         Assert.Equal(0, data.At("all", "totalCount").GetInt32());
         Assert.Equal(2, data.At("any", "totalCount").GetInt32());
+    }
+
+    [EngineFact]
+    public async Task Effective_actions_take_unrestricted_as_policies_do()
+    {
+        var data = await api.DataAsync("""
+            { user(name: "bob") { free: effectiveActions(unrestricted: true) { totalCount nodes { name } }
+                limited: effectiveActions(unrestricted: false) { totalCount edges { node { name } unrestricted } } }
+              role(name: "app") { effectiveActions(unrestricted: true) { nodes { name } } } }
+            """);
+        // bob: S3Full grants the s3 actions unrestricted and the boundary allows them on *; PassRoleLimited is limited to role/service/*.
+        Assert.Equal(["s3:GetObject", "s3:PutObject"], data.At("user", "free").Names());
+        Assert.Equal(2, data.At("user", "free", "totalCount").GetInt32());
+        Assert.Equal([("iam:PassRole", false)], data.At("user", "limited", "edges").EnumerateArray().Select(e => (e.At("node", "name").GetString(), e.At("unrestricted").GetBoolean())));
+        Assert.Equal(1, data.At("user", "limited", "totalCount").GetInt32());
+        Assert.Equal(["s3:DeleteObject", "s3:GetObject", "s3:PutObject"], data.At("role", "effectiveActions").Names());
+    }
+
+    [EngineFact]
+    public async Task Effective_actions_page_per_principal_in_SQL()
+    {
+        var statements = api.Statements.Start();
+        var data = await api.DataAsync("""
+            { users { nodes { name
+                first: effectiveActions(first: 1, order: [{ name: DESC }]) { totalCount pageInfo { hasNextPage } nodes { name } }
+                next: effectiveActions(first: 1, after: "MA==") { nodes { name } }
+                last: effectiveActions(last: 2) { pageInfo { hasPreviousPage } nodes { name } } } } }
+            """);
+        var users = data.At("users", "nodes").EnumerateArray().ToDictionary(u => u.At("name").GetString()!);
+        Assert.Equal(["s3:PutObject"], users["alice"].At("first").Names());
+        Assert.Equal(3, users["alice"].At("first", "totalCount").GetInt32());
+        Assert.True(users["alice"].At("first", "pageInfo", "hasNextPage").GetBoolean());
+        Assert.Equal(["iam:PassRole"], users["carol"].At("first").Names());
+        Assert.False(users["carol"].At("first", "pageInfo", "hasNextPage").GetBoolean());
+        Assert.Equal(["s3:GetObject"], users["alice"].At("next").Names());
+        Assert.Empty(users["carol"].At("next", "nodes").EnumerateArray());
+        Assert.Equal(["s3:GetObject", "s3:PutObject"], users["bob"].At("last").Names());
+        Assert.True(users["bob"].At("last", "pageInfo", "hasPreviousPage").GetBoolean());
+        Assert.Equal(["iam:PassRole"], users["carol"].At("last").Names());
+
+        // The pages are cut in SQL, not after loading every effective action (AdministratorAccess holds 22,000+).
+        var pages = statements.Where(s => s.Contains("policy_denials", StringComparison.OrdinalIgnoreCase) && !s.Contains("COUNT(", StringComparison.OrdinalIgnoreCase)).ToList();
+        Assert.NotEmpty(pages);
+        Assert.All(pages, s => Assert.True(s.Contains("ROW_NUMBER", StringComparison.OrdinalIgnoreCase) || s.Contains("LIMIT", StringComparison.OrdinalIgnoreCase), s));
+    }
+
+    [EngineFact]
+    public async Task Principal_lists_filter_sort_and_page_in_SQL()
+    {
+        var statements = api.Statements.Start();
+        var data = await api.DataAsync("""
+            { a: principals(where: { name: { startsWith: "a" } }, order: [{ name: DESC }]) { totalCount nodes { name } }
+              last: principals(last: 2) { pageInfo { hasPreviousPage } nodes { name } }
+              incomplete: principals(where: { incomplete: { eq: true } }) { nodes { name } }
+              granting: principalsGranting(actions: ["s3:GetObject"], where: { arn: { contains: ":user/" } }, order: [{ name: DESC }], first: 2) {
+                totalCount pageInfo { hasNextPage } nodes { name } }
+              policies(where: { name: { in: ["S3Full", "Boundary", "PassRoleLimited"] } }) { nodes { name
+                principals(first: 1, order: [{ arn: DESC }]) { totalCount pageInfo { hasNextPage } nodes { name } } } }
+              action(name: "s3:GetObject") { principals(where: { path: { eq: "/service/" } }) { nodes { name } } } }
+            """);
+        Assert.Equal(["app", "alice"], data.At("a").Names());
+        Assert.Equal(2, data.At("a", "totalCount").GetInt32());
+        Assert.Equal(["devs", "ops"], data.At("last").Names());
+        Assert.True(data.At("last", "pageInfo", "hasPreviousPage").GetBoolean());
+        Assert.Equal(["carol"], data.At("incomplete").Names());
+        Assert.Equal(["bob", "alice"], data.At("granting").Names());
+        Assert.Equal(2, data.At("granting", "totalCount").GetInt32());
+        Assert.False(data.At("granting", "pageInfo", "hasNextPage").GetBoolean());
+
+        // Several parents at once: each its own first page (S3Full: alice, app, bob, devs, ops; by ARN descending user/bob comes first).
+        var policies = data.At("policies", "nodes").EnumerateArray().ToDictionary(p => p.At("name").GetString()!, p => p.At("principals"));
+        Assert.Equal(["bob"], policies["S3Full"].Names());
+        Assert.Equal(5, policies["S3Full"].At("totalCount").GetInt32());
+        Assert.True(policies["S3Full"].At("pageInfo", "hasNextPage").GetBoolean());
+        Assert.Equal(["bob"], policies["PassRoleLimited"].Names());
+        Assert.False(policies["PassRoleLimited"].At("pageInfo", "hasNextPage").GetBoolean());
+        Assert.Equal(["app"], data.At("action", "principals").Names());
+
+        // The database cuts the pages: no principal list statement reads every row to slice it in memory.
+        var lists = statements.Where(s => s.Contains("UNION ALL", StringComparison.OrdinalIgnoreCase) && !s.Contains("COUNT(", StringComparison.OrdinalIgnoreCase)).ToList();
+        Assert.NotEmpty(lists);
+        Assert.All(lists, s => Assert.True(s.Contains("ROW_NUMBER", StringComparison.OrdinalIgnoreCase) || s.Contains("LIMIT", StringComparison.OrdinalIgnoreCase), s));
+    }
+
+    [EngineFact]
+    public async Task Common_actions_of_account_roles_follow_the_principal_semantics()
+    {
+        var data = await api.DataAsync("""
+            { ops: commonActions(roles: ["ops"]) { nodes { name } }
+              both: commonActions(roles: ["app", "ops"], policies: ["S3Full"]) { nodes { name } } }
+            """);
+        // ops's inline Deny removes s3:DeleteObject from what S3Full grants it, as in `role(name: "ops") { effectiveActions }`.
+        Assert.Equal(["s3:GetObject", "s3:PutObject"], data.At("ops").Names());
+        Assert.Equal(["s3:GetObject", "s3:PutObject"], data.At("both").Names());
     }
 
     [EngineFact]

@@ -74,7 +74,7 @@ public sealed class ActionType : NodeGraphType<Action>, INodeGraphType
             .ResolveList(ActionRelations.DependentActions);
         Principals.PrincipalListLoader.Arguments(Field<NonNullGraphType<Principals.PrincipalConnectionGraphType>>("principals"))
             .Description("The users, groups and roles whose effective actions include this action (see `Principal.effectiveActions`); answered for the canonical variant.")
-            .Resolve(ctx => Principals.PrincipalListLoader.Of(ctx).Load(ctx, ctx.Source.CanonicalId, Principals.PrincipalQueries.PrincipalsOf));
+            .Resolve(ctx => Principals.PrincipalListLoader.Of(ctx).Load(ctx, ctx.Source.CanonicalId, Principals.PrincipalQueries.PrincipalsOf, db => db.Actions.Select(a => a.Id)));
         this.ConnectionField<Action, ActionType, Action, ActionFilterInputType, ActionSortInputType>("matches")
             .Description("The canonical concrete actions this string covers: for a pattern every catalogue action it matches, for a literal its canonical variant.")
             .ResolveConnection(ActionRelations.Matches);

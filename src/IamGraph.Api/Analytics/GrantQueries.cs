@@ -103,19 +103,22 @@ public static class GrantQueries
             });
 
         query.ConnectionField<object?, ActionType, Action, ActionFilterInputType, ActionSortInputType>("commonActions")
-            .Description("The actions every given policy and every given role grants (intersection of effective actions; a role grants the union of its policies'). "
+            .Description("The actions every given policy and every given role grants (intersection of effective actions; a docs role grants the union of its policies', "
+                + "an account's role its `effectiveActions`: minus its policies' unconditional Denies, within its permissions boundary). "
                 + "Policies and roles by name or ARN.")
             .Argument<ListGraphType<NonNullGraphType<StringGraphType>>>("policies")
             .Argument<ListGraphType<NonNullGraphType<StringGraphType>>>("roles")
             .ResolveAsync(async ctx =>
             {
-                int[] policyIds, roleIds;
+                int[] policyIds, roleIds, accountRoleIds;
                 await using (var db = await ctx.CreateDbContextAsync())
                 {
                     policyIds = [.. (await CatalogLookups.ByNameOrArnAsync(db.Policies, ctx.GetArgument<List<string>?>("policies") ?? [], "policy", ErrorCodes.UnknownPolicy, ctx.CancellationToken)).Select(p => p.Id)];
-                    roleIds = [.. (await CatalogLookups.ByNameOrArnAsync(db.Roles, ctx.GetArgument<List<string>?>("roles") ?? [], "role", ErrorCodes.UnknownRole, ctx.CancellationToken)).Select(r => r.Id)];
+                    var roles = await CatalogLookups.ByNameOrArnAsync(db.Roles, ctx.GetArgument<List<string>?>("roles") ?? [], "role", ErrorCodes.UnknownRole, ctx.CancellationToken);
+                    roleIds = [.. roles.Where(r => r.AccountId is null).Select(r => r.Id)];
+                    accountRoleIds = [.. roles.Where(r => r.AccountId is not null).Select(r => r.Id)];
                 }
-                var members = policyIds.Length + roleIds.Length;
+                var members = policyIds.Length + roleIds.Length + accountRoleIds.Length;
                 if (members == 0)
                 {
                     throw CatalogLookups.InvalidArgument("'commonActions' needs at least one policy or role.");
@@ -123,11 +126,15 @@ public static class GrantQueries
                 return await RootConnectionResolver.ResolveAsync(ctx, ActionFilterAndSort.Map, db =>
                 {
                     // (member, action) pairs, roles keyed negative so they never collide with policy ids; an action every member grants is common.
+                    // A docs role grants the union of its policies'; an account role what it may do as a principal (issue 10: minus
+                    // unconditional Denies, within its boundary), as its effectiveActions says.
                     var pairs = db.EffectiveGrants.Where(g => policyIds.Contains(g.PolicyId)).Select(g => new { Member = g.PolicyId, g.ActionId })
                         .Concat((from link in db.RolePolicies
                                  where roleIds.Contains(link.RoleId)
                                  join grant in db.EffectiveGrants on link.PolicyId equals grant.PolicyId
-                                 select new { Member = -link.RoleId, grant.ActionId }).Distinct());
+                                 select new { Member = -link.RoleId, grant.ActionId }).Distinct())
+                        .Concat(Principals.PrincipalEffective.Links(db, PrincipalKind.Role).Where(l => accountRoleIds.Contains(l.ParentId))
+                            .Select(l => new { Member = -l.ParentId, ActionId = l.NodeId }).Distinct());
                     var common = pairs.GroupBy(p => p.ActionId).Where(g => g.Count() == members).Select(g => g.Key);
                     return db.Actions.Where(a => common.Contains(a.Id));
                 });

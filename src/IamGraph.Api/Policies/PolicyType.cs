@@ -40,7 +40,7 @@ public sealed class PolicyType : NodeGraphType<Policy>, INodeGraphType
         Field<StringGraphType>("accountId").Description("The account a customer-managed or inline policy belongs to; null for AWS-managed policies.").Resolve(ctx => ctx.Source.AccountId);
         Principals.PrincipalListLoader.Arguments(Field<NonNullGraphType<Principals.PrincipalConnectionGraphType>>("principals"))
             .Description("The users, groups and roles holding the policy (attached, inline, or a user through a group), by name then ARN.")
-            .Resolve(ctx => Principals.PrincipalListLoader.Of(ctx).Load(ctx, ctx.Source.Id, Principals.PrincipalQueries.HoldersOf));
+            .Resolve(ctx => Principals.PrincipalListLoader.Of(ctx).Load(ctx, ctx.Source.Id, Principals.PrincipalQueries.HoldersOf, db => db.Policies.Select(p => p.Id)));
 
         this.ConnectionField<Policy, ActionType, Action, ActionFilterInputType, ActionSortInputType>("actions")
             .Description("The action strings the policy's statements name.")

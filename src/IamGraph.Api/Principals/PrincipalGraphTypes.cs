@@ -132,7 +132,7 @@ public static class PrincipalFields
     public static void AddTo<TPrincipal>(
         ObjectGraphType<TPrincipal> type,
         Relation<TPrincipal, Policy, PrincipalPolicyItem> policies,
-        Relation<TPrincipal, Action, PrincipalActionItem> effectiveActions)
+        PrincipalEffectiveActions<TPrincipal> effectiveActions)
         where TPrincipal : IPrincipal
     {
         type.Interface<PrincipalInterfaceType>();
@@ -152,8 +152,14 @@ public static class PrincipalFields
         type.CustomConnectionField<TPrincipal, PrincipalActionConnectionGraphType, ActionFilterInputType, ActionSortInputType>("effectiveActions")
             .Description("What it may do: the union of its policies' grants, minus their unconditional Denies, within its permissions boundary's grants. "
                 + "Each edge with the policies that grant it (`via`) and whether unrestricted.")
-            .ResolveConnection(effectiveActions);
+            .Argument<BooleanGraphType>(UnrestrictedArgument, UnrestrictedDescription)
+            .Resolve(ctx => PrincipalActionLoader.Of(ctx).Load(ctx, effectiveActions.For(ctx.GetArgument<bool?>(UnrestrictedArgument)), effectiveActions.Kind, ctx.Source.Id));
     }
+
+    public const string UnrestrictedArgument = "unrestricted";
+
+    public const string UnrestrictedDescription =
+        "true: only actions some policy grants unrestricted (and the permissions boundary too, if any); false: only the others.";
 
     public static IReadOnlyList<Tag> TagsOf(string? json) =>
         json is null ? [] : JsonSerializer.Deserialize<Tag[]>(json, JsonSerializerOptions.Web) ?? [];
@@ -179,7 +185,8 @@ public sealed class PrincipalInterfaceType : InterfaceGraphType<IPrincipal>
         Field<NonNullGraphType<IntGraphType>>("effectiveActionCount");
         Field<PolicyType>("permissionsBoundary");
         ConnectionArguments(Field<NonNullGraphType<PrincipalPolicyConnectionGraphType>>("policies"), typeof(PolicyFilterInputType), typeof(PolicySortInputType));
-        ConnectionArguments(Field<NonNullGraphType<PrincipalActionConnectionGraphType>>("effectiveActions"), typeof(ActionFilterInputType), typeof(ActionSortInputType));
+        ConnectionArguments(Field<NonNullGraphType<PrincipalActionConnectionGraphType>>("effectiveActions"), typeof(ActionFilterInputType), typeof(ActionSortInputType))
+            .Argument<BooleanGraphType>(PrincipalFields.UnrestrictedArgument, PrincipalFields.UnrestrictedDescription);
         ResolveType = value => value switch
         {
             User => new GraphQLTypeReference(UserType.GraphTypeName),
@@ -189,7 +196,7 @@ public sealed class PrincipalInterfaceType : InterfaceGraphType<IPrincipal>
         };
     }
 
-    private static void ConnectionArguments(FieldBuilder<IPrincipal, object> field, Type filter, Type sort) => field
+    private static FieldBuilder<IPrincipal, object> ConnectionArguments(FieldBuilder<IPrincipal, object> field, Type filter, Type sort) => field
         .Argument<IntGraphType>("first", "Returns the first _n_ elements from the list.")
         .Argument<StringGraphType>("after", "Returns the elements in the list that come after the specified cursor.")
         .Argument<IntGraphType>("last", "Returns the last _n_ elements from the list.")

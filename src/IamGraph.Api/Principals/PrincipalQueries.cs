@@ -24,7 +24,7 @@ public static class PrincipalQueries
         query.AddArnOrNameLookup<GroupType, Group>("group", "group", db => db.Groups);
 
         PrincipalListLoader.Arguments(query.Field<NonNullGraphType<PrincipalConnectionGraphType>>("principals"))
-            .Description("Users, groups and roles (the docs' roles included), by name then ARN.")
+            .Description("Users, groups and roles (the docs' roles included), by name then ARN unless ordered otherwise.")
             .Resolve(ctx => PrincipalListLoader.Of(ctx).Load(ctx, 0, All));
 
         PrincipalListLoader.Arguments(query.Field<NonNullGraphType<PrincipalConnectionGraphType>>("principalsGranting"))
@@ -57,10 +57,11 @@ public static class PrincipalQueries
                     {
                         return db.PrincipalPolicies.Where(p => p.Id < 0).Select(p => new Link { ParentId = 0, NodeId = p.PrincipalId });
                     }
-                    var pairs = PrincipalEffective.Links(db, kind, unrestricted).Where(l => ids.Contains(l.NodeId)).Select(l => new { l.ParentId, l.NodeId }).Distinct();
-                    var granting = all
-                        ? pairs.GroupBy(p => p.ParentId).Where(g => g.Count() == count).Select(g => g.Key)
-                        : pairs.Select(p => p.ParentId);
+                    var links = PrincipalEffective.Links(db, kind, unrestricted).Where(l => ids.Contains(l.NodeId));
+                    // One action (or any of them): whoever has a link; all of several: whoever has a link to each.
+                    var granting = all && count > 1
+                        ? links.Select(l => new { l.ParentId, l.NodeId }).Distinct().GroupBy(p => p.ParentId).Where(g => g.Count() == count).Select(g => g.Key)
+                        : links.Select(l => l.ParentId);
                     return granting.Select(id => new Link { ParentId = 0, NodeId = id });
                 });
             });

@@ -31,9 +31,9 @@ public static class PrincipalRelations
         () => PolicyFilterAndSort.Map, navigation: r => r.Policies)
         .WithEdges(link => new PrincipalPolicyItem(link.Node, link.Detail));
 
-    public static Relation<User, Action, PrincipalActionItem> UserEffectiveActions { get; } = EffectiveOf<User>(PrincipalKind.User);
-    public static Relation<Group, Action, PrincipalActionItem> GroupEffectiveActions { get; } = EffectiveOf<Group>(PrincipalKind.Group);
-    public static Relation<Role, Action, PrincipalActionItem> RoleEffectiveActions { get; } = EffectiveOf<Role>(PrincipalKind.Role);
+    public static PrincipalEffectiveActions<User> UserEffectiveActions { get; } = new(PrincipalKind.User);
+    public static PrincipalEffectiveActions<Group> GroupEffectiveActions { get; } = new(PrincipalKind.Group);
+    public static PrincipalEffectiveActions<Role> RoleEffectiveActions { get; } = new(PrincipalKind.Role);
 
     public static Relation<User, Group> UserGroups { get; } = new(
         db => db.UserGroups.Select(l => new Link { ParentId = l.UserId, NodeId = l.GroupId }), () => PrincipalFilterAndSort.Groups, navigation: u => u.Groups);
@@ -49,8 +49,35 @@ public static class PrincipalRelations
         () => PolicyFilterAndSort.Map)
         .WithEdges(link => new PrincipalPolicyItem(link.Node, link.Detail));
 
-    private static Relation<TPrincipal, Action, PrincipalActionItem> EffectiveOf<TPrincipal>(PrincipalKind kind) => new(
-        (db, actions, parentIds) => PrincipalEffective.Links(db, kind)
+}
+
+/// <summary>
+/// A principal's effective actions, declared three ways as its <c>unrestricted:</c> argument asks (as <c>Policy.effectiveActions</c>):
+/// every one, only those some policy grants unrestricted within an unrestricted boundary (true), or only the others (false).
+/// </summary>
+public sealed class PrincipalEffectiveActions<TPrincipal>(PrincipalKind kind)
+{
+    public PrincipalKind Kind { get; } = kind;
+
+    public Relation<TPrincipal, Action, PrincipalActionItem> All { get; } = Declare(kind, db => PrincipalEffective.Links(db, kind));
+
+    public Relation<TPrincipal, Action, PrincipalActionItem> Unrestricted { get; } = Declare(kind, db => PrincipalEffective.Links(db, kind, unrestrictedOnly: true));
+
+    public Relation<TPrincipal, Action, PrincipalActionItem> Limited { get; } = Declare(kind, db =>
+    {
+        var unrestricted = PrincipalEffective.Links(db, kind, unrestrictedOnly: true);
+        return PrincipalEffective.Links(db, kind).Where(l => !unrestricted.Any(u => u.ParentId == l.ParentId && u.NodeId == l.NodeId));
+    });
+
+    public Relation<TPrincipal, Action, PrincipalActionItem> For(bool? unrestricted) => unrestricted switch
+    {
+        true => Unrestricted,
+        false => Limited,
+        null => All,
+    };
+
+    private static Relation<TPrincipal, Action, PrincipalActionItem> Declare(PrincipalKind kind, Func<Catalog.CatalogDbContext, IQueryable<Link>> links) => new(
+        (db, actions, parentIds) => links(db)
             .Where(l => parentIds.Contains(l.ParentId))
             .Select(l => new { l.ParentId, l.NodeId })
             .Distinct()

@@ -6,8 +6,10 @@ namespace IamGraph.Hosting;
 /// <summary>
 /// Refuses to serve a catalogue that holds account data (users' own IAM configuration) when nobody can be authenticated,
 /// unless the operator said so explicitly (<c>--allow-anonymous-account-data</c>, for a laptop), which is logged as a warning.
+/// The bundled sample's example account (<paramref name="sampleAccounts"/>, public data) is no user's: it is served, and said once.
 /// </summary>
-internal sealed class AccountDataGuard(CatalogContextPool pool, bool authenticates, bool allowAnonymous, ILogger<AccountDataGuard> logger) : IHostedService
+internal sealed class AccountDataGuard(
+    CatalogContextPool pool, bool authenticates, bool allowAnonymous, IReadOnlyList<string>? sampleAccounts, ILogger<AccountDataGuard> logger) : IHostedService
 {
     public const string RefusalMessage =
         "The catalogue holds account data (users' own IAM configuration) and no authentication is configured, so serve will not " +
@@ -18,6 +20,13 @@ internal sealed class AccountDataGuard(CatalogContextPool pool, bool authenticat
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        if (sampleAccounts is not null)
+        {
+            logger.LogInformation(
+                "Serving the bundled sample: its example account ({Accounts}) is public example data, shown to every caller. Import your own data with `iamgraph import`.",
+                string.Join(", ", sampleAccounts));
+            return;
+        }
         if (authenticates)
         {
             return;

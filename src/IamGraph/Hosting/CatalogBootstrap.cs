@@ -17,11 +17,34 @@ public static class CatalogBootstrap
     /// <summary>The catalogue entries of the sample's actions, as the action-catalogue package's <c>data/</c> folder gives them.</summary>
     public static string SampleActionCatalog => Path.Combine(AppContext.BaseDirectory, "sample-npm", "iam-data");
 
-    /// <summary>The whole bundled sample: the docs, and the npm data where it was copied beside the executable.</summary>
+    /// <summary>A small public example account (from <c>import/sample/accounts</c>, BSD-3-Clause), so principal questions answer on a first run.</summary>
+    public static string SampleAccount => Path.Combine(AppContext.BaseDirectory, "sample-accounts", "example-authz-details.json");
+
+    /// <summary>The whole bundled sample: the docs, and the npm data and example account where they were copied beside the executable.</summary>
     public static ImportInputs SampleInputs => new(
         SampleDocs,
         File.Exists(SampleManagedPolicies) ? SampleManagedPolicies : null,
-        Directory.Exists(SampleActionCatalog) ? SampleActionCatalog : null);
+        Directory.Exists(SampleActionCatalog) ? SampleActionCatalog : null,
+        File.Exists(SampleAccount) ? [SampleAccount] : null);
+
+    /// <summary>
+    /// The accounts of the bundled sample when the catalogue is that sample and nothing else (its last import read only the
+    /// files beside the executable, the example account among them); null for anything a user imported. The sample's account
+    /// is public example data, so serve shows it to anonymous callers and does not refuse to start over it.
+    /// </summary>
+    public static IReadOnlyList<string>? BundledSampleAccounts(CatalogConnection database)
+    {
+        using var db = new CatalogDbContext(database.ReaderOptions()) { AccountScope = AccountScope.Everything };
+        var source = db.ImportRuns.OrderByDescending(r => r.Id).Select(r => r.Source).FirstOrDefault();
+        string[] bundled = [SampleDocs, Path.GetDirectoryName(SampleManagedPolicies)!, SampleActionCatalog, SampleAccount];
+        var parts = source?.Split("; ") ?? [];
+        if (!parts.Contains(SampleAccount) || !parts.All(part => bundled.Any(root => part.StartsWith(root, StringComparison.Ordinal))))
+        {
+            return null;
+        }
+        return [.. db.Users.Select(u => u.AccountId).Union(db.Groups.Select(g => g.AccountId)).Union(db.Roles.Select(r => r.AccountId))
+            .Union(db.Policies.Select(p => p.AccountId)).Where(a => a != null).Select(a => a!).Distinct().OrderBy(a => a)];
+    }
 
     /// <summary>Imports the sample when the database holds no catalogue; returns what was done, or null.</summary>
     public static string? EnsureCatalog(CatalogConnection database)
@@ -31,7 +54,7 @@ public static class CatalogBootstrap
             return null;
         }
         var result = CatalogImporter.Import(SampleInputs, database);
-        return $"No catalogue at {database.Describe()}: imported the bundled sample ({result.Catalog.Policies.Count} policies with their documents and actions' catalogue entries). "
+        return $"No catalogue at {database.Describe()}: imported the bundled sample ({result.Catalog.Policies.Count} policies with their documents and actions' catalogue entries, and an example account). "
             + "Run `iamgraph import <docs-dir> --managed-policies <tgz> --action-catalog <tgz>` for the full data.";
     }
 

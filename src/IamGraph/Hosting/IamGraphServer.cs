@@ -43,8 +43,12 @@ public static class IamGraphServer
         builder.Configuration.GetSection(TelemetryOptions.SectionName).Bind(telemetry);
         builder.Services.AddSingleton(database);
         bool authenticates = builder.Configuration.GetSection(BearerTokenOptions.SectionName).Get<BearerTokenOptions>()?.IsConfigured == true;
-        // Only a laptop with no authentication at all shows account data to anonymous callers, and only when told to.
-        var anonymous = settings.AllowAnonymousAccountData && !authenticates ? AccountScope.Everything : AccountScope.Public;
+        // Only a laptop with no authentication at all shows account data to anonymous callers, and only when told to; the
+        // bundled sample's example account is public data, shown to everyone.
+        var sampleAccounts = CatalogBootstrap.BundledSampleAccounts(database);
+        var anonymous = settings.AllowAnonymousAccountData && !authenticates ? AccountScope.Everything
+            : sampleAccounts is not null ? AccountScope.Of(sampleAccounts)
+            : AccountScope.Public;
         builder.Services.AddIamGraphApi(api =>
         {
             builder.Configuration.GetSection("Api").Bind(api);
@@ -61,7 +65,7 @@ public static class IamGraphServer
         builder.Services.AddSingleton<ICacheScopeResolver>(new AccountCacheScopeResolver(anonymous));
         builder.Services.AddIamGraphHttp(builder.Configuration);
         builder.Services.AddHostedService(sp => new AccountDataGuard(
-            sp.GetRequiredService<CatalogContextPool>(), authenticates, settings.AllowAnonymousAccountData, sp.GetRequiredService<ILogger<AccountDataGuard>>()));
+            sp.GetRequiredService<CatalogContextPool>(), authenticates, settings.AllowAnonymousAccountData, sampleAccounts, sp.GetRequiredService<ILogger<AccountDataGuard>>()));
         if (telemetry.Enabled)
         {
             builder.Services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddEntityFrameworkCoreInstrumentation());
