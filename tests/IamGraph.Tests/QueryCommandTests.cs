@@ -38,7 +38,7 @@ public sealed class QueryCommandTests : IDisposable
     public async Task Csv_flattens_the_first_list_with_dotted_columns()
     {
         var file = _dir.File("q.graphql");
-        await File.WriteAllTextAsync(file, "{ policies(first: 2) { totalCount nodes { name actions(first: 1) { nodes { name } } } } }");
+        await File.WriteAllTextAsync(file, "{ policies(first: 2, where: { name: { startsWith: \"AWSD\" } }) { totalCount nodes { name actions(first: 1) { nodes { name } } } } }");
 
         var (exit, output) = await Cli.RunAsync("query", file, "--db", _db, "--format", "csv");
 

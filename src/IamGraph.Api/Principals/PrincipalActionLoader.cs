@@ -74,7 +74,8 @@ public sealed class PrincipalActionLoader(IDbContextFactory<CatalogDbContext> fa
         }
 
         var windows = new Dictionary<int, PageWindow>();
-        if (PageWindow.Compute(args, options.DefaultPageSize, null) is { } shared)
+        // last counts back from each parent's own end (also after first: the real end may come before first's).
+        if (args.Last is null && PageWindow.Compute(args, options.DefaultPageSize, null) is { } shared)
         {
             foreach (var id in parentIds)
             {
@@ -83,7 +84,6 @@ public sealed class PrincipalActionLoader(IDbContextFactory<CatalogDbContext> fa
         }
         else
         {
-            // last without before counts back from each parent's own end.
             var counts = await CountsAsync(cancellationToken);
             foreach (var id in parentIds)
             {

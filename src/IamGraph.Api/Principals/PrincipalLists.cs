@@ -114,7 +114,8 @@ public sealed class PrincipalListLoader(IDbContextFactory<CatalogDbContext> fact
             var rows = kinds.Select(kind => parents is null ? RootRowsOf(db, links, kind) : RowsOf(db, links, kind, parentIds)).Aggregate(Queryable.Concat);
             if (accountId is not null)
             {
-                rows = rows.Where(r => r.AccountId == accountId);
+                // No stored account id holds a NUL or an unpaired surrogate (PostgreSQL would reject the parameter).
+                rows = StorableText.IsStorable(accountId) ? rows.Where(r => r.AccountId == accountId) : rows.Where(r => false);
             }
             return filter is null ? rows : rows.Where(filter);
         }
@@ -136,7 +137,8 @@ public sealed class PrincipalListLoader(IDbContextFactory<CatalogDbContext> fact
         }
 
         var windows = new Dictionary<int, PageWindow>();
-        if (PageWindow.Compute(args, options.DefaultPageSize, null) is { } shared)
+        // last counts back from each parent's own end (also after first: the real end may come before first's).
+        if (args.Last is null && PageWindow.Compute(args, options.DefaultPageSize, null) is { } shared)
         {
             foreach (var id in parentIds)
             {
@@ -145,7 +147,6 @@ public sealed class PrincipalListLoader(IDbContextFactory<CatalogDbContext> fact
         }
         else
         {
-            // last without before counts back from each parent's own end.
             var counts = await CountsAsync(cancellationToken);
             foreach (var id in parentIds)
             {
@@ -215,22 +216,49 @@ public sealed class PrincipalListLoader(IDbContextFactory<CatalogDbContext> fact
                               where links(db, kind).Any(l => l.NodeId == u.Id)
                               select new PrincipalRow
                               {
-                                  ParentId = 0, Kind = PrincipalKind.User, Id = u.Id, Name = u.Name, NameKey = u.NameKey, Arn = u.Arn, Path = u.Path,
-                                  AccountId = u.AccountId, Incomplete = u.Incomplete, PolicyCount = u.PolicyCount, EffectiveActionCount = u.EffectiveActionCount,
+                                  ParentId = 0,
+                                  Kind = PrincipalKind.User,
+                                  Id = u.Id,
+                                  Name = u.Name,
+                                  NameKey = u.NameKey,
+                                  Arn = u.Arn,
+                                  Path = u.Path,
+                                  AccountId = u.AccountId,
+                                  Incomplete = u.Incomplete,
+                                  PolicyCount = u.PolicyCount,
+                                  EffectiveActionCount = u.EffectiveActionCount,
                               },
         PrincipalKind.Group => from g in db.Groups
                                where links(db, kind).Any(l => l.NodeId == g.Id)
                                select new PrincipalRow
                                {
-                                   ParentId = 0, Kind = PrincipalKind.Group, Id = g.Id, Name = g.Name, NameKey = g.NameKey, Arn = g.Arn, Path = g.Path,
-                                   AccountId = g.AccountId, Incomplete = g.Incomplete, PolicyCount = g.PolicyCount, EffectiveActionCount = g.EffectiveActionCount,
+                                   ParentId = 0,
+                                   Kind = PrincipalKind.Group,
+                                   Id = g.Id,
+                                   Name = g.Name,
+                                   NameKey = g.NameKey,
+                                   Arn = g.Arn,
+                                   Path = g.Path,
+                                   AccountId = g.AccountId,
+                                   Incomplete = g.Incomplete,
+                                   PolicyCount = g.PolicyCount,
+                                   EffectiveActionCount = g.EffectiveActionCount,
                                },
         _ => from r in db.Roles
              where links(db, kind).Any(l => l.NodeId == r.Id)
              select new PrincipalRow
              {
-                 ParentId = 0, Kind = PrincipalKind.Role, Id = r.Id, Name = r.Name, NameKey = r.NameKey, Arn = r.Arn, Path = r.Path,
-                 AccountId = r.AccountId, Incomplete = r.Incomplete, PolicyCount = r.PolicyCount, EffectiveActionCount = r.EffectiveActionCount,
+                 ParentId = 0,
+                 Kind = PrincipalKind.Role,
+                 Id = r.Id,
+                 Name = r.Name,
+                 NameKey = r.NameKey,
+                 Arn = r.Arn,
+                 Path = r.Path,
+                 AccountId = r.AccountId,
+                 Incomplete = r.Incomplete,
+                 PolicyCount = r.PolicyCount,
+                 EffectiveActionCount = r.EffectiveActionCount,
              },
     };
 
