@@ -54,8 +54,9 @@ public sealed partial class SampleAccountTests
     {
         using var dir = new TempDirectory();
         var database = CatalogConnection.Parse(dir.File("own.db"));
+        // The example file under another account id: a user's own account, imported beside the bundled public files.
         var own = dir.File("my-account.json");
-        File.Copy(CatalogBootstrap.SampleAccount, own);
+        File.WriteAllText(own, File.ReadAllText(CatalogBootstrap.SampleAccount).Replace(CatalogBootstrap.SampleAccountId, "111122223333", StringComparison.Ordinal));
         CatalogImporter.Import(CatalogBootstrap.SampleInputs with { Accounts = [own] }, database);
 
         Assert.Null(CatalogBootstrap.BundledSampleAccounts(database));
@@ -69,7 +70,8 @@ public sealed partial class SampleAccountTests
         var database = CatalogConnection.Parse(dir.File("sample.db"));
         CatalogBootstrap.EnsureCatalog(database);
 
-        Assert.Equal(["012345678901"], CatalogBootstrap.BundledSampleAccounts(database));
+        Assert.Equal([CatalogBootstrap.SampleAccountId], CatalogBootstrap.BundledSampleAccounts(database));
+        Assert.Contains(CatalogBootstrap.SampleAccountId, File.ReadAllText(CatalogBootstrap.SampleAccount), StringComparison.Ordinal);
     }
 
     /// <summary>The GraphQL block under "The three questions it answers best", one query per comment.</summary>

@@ -27,23 +27,28 @@ public static class CatalogBootstrap
         Directory.Exists(SampleActionCatalog) ? SampleActionCatalog : null,
         File.Exists(SampleAccount) ? [SampleAccount] : null);
 
+    /// <summary>The example file's account (AWS's documentation account id): public example data, not a user's.</summary>
+    public const string SampleAccountId = "012345678901";
+
     /// <summary>
-    /// The accounts of the bundled sample when the catalogue is that sample and nothing else (its last import read only the
-    /// files beside the executable, the example account among them); null for anything a user imported. The sample's account
-    /// is public example data, so serve shows it to anonymous callers and does not refuse to start over it.
+    /// The accounts of the bundled sample when the catalogue is that sample and nothing else: its last import read only the
+    /// public files beside the executable (account files are never named in the import's source), and every account-owned row
+    /// belongs to the example account. Null for anything else, so a user's own account keeps the authentication guard. The
+    /// sample's account is public example data, so serve shows it to anonymous callers and does not refuse to start over it.
     /// </summary>
     public static IReadOnlyList<string>? BundledSampleAccounts(CatalogConnection database)
     {
         using var db = new CatalogDbContext(database.ReaderOptions()) { AccountScope = AccountScope.Everything };
         var source = db.ImportRuns.OrderByDescending(r => r.Id).Select(r => r.Source).FirstOrDefault();
-        string[] bundled = [SampleDocs, Path.GetDirectoryName(SampleManagedPolicies)!, SampleActionCatalog, SampleAccount];
+        string[] bundled = [SampleDocs, Path.GetDirectoryName(SampleManagedPolicies)!, SampleActionCatalog];
         var parts = source?.Split("; ") ?? [];
-        if (!parts.Contains(SampleAccount) || !parts.All(part => bundled.Any(root => part.StartsWith(root, StringComparison.Ordinal))))
+        if (parts.Length == 0 || !parts.All(part => bundled.Any(root => part.StartsWith(root, StringComparison.Ordinal))))
         {
             return null;
         }
-        return [.. db.Users.Select(u => u.AccountId).Union(db.Groups.Select(g => g.AccountId)).Union(db.Roles.Select(r => r.AccountId))
+        string[] accounts = [.. db.Users.Select(u => u.AccountId).Union(db.Groups.Select(g => g.AccountId)).Union(db.Roles.Select(r => r.AccountId))
             .Union(db.Policies.Select(p => p.AccountId)).Where(a => a != null).Select(a => a!).Distinct().OrderBy(a => a)];
+        return accounts is [SampleAccountId] ? accounts : null;
     }
 
     /// <summary>Imports the sample when the database holds no catalogue; returns what was done, or null.</summary>

@@ -44,7 +44,7 @@ public sealed class AwsManagedCopyTests : IDisposable
         var withAccount = CatalogConnection.Parse(_dir.File("with.db"));
         CatalogImporter.Import(CatalogBootstrap.SampleInputs with { Accounts = [accountFile] }, withAccount);
         var publicOnly = CatalogConnection.Parse(_dir.File("public.db"));
-        CatalogImporter.Import(CatalogBootstrap.SampleInputs, publicOnly);
+        CatalogImporter.Import(CatalogBootstrap.SampleInputs with { Accounts = null }, publicOnly);
 
         await using var server = await RunningServer.StartAsync(withAccount, TestTokens.ServerArgs());
         var anonymous = await PostAsync(server, null);
