@@ -7,7 +7,7 @@ namespace IamGraph.Import.Model;
 /// <summary>
 /// The concrete actions effective permissions are computed over (issue 9, "Semantics").
 /// <list type="bullet">
-/// <item>Members: every action of AWS's catalogue, plus every string without <c>*</c> or <c>?</c> that any imported policy
+/// <item>Members: every action of AWS's catalogue, plus every string without <c>*</c> or <c>?</c> that any public policy
 /// names (docs rows, <c>Action</c>/<c>NotAction</c> of any stored version), merged ignoring case: names equal ignoring
 /// case are one action. Empty strings are not actions.</item>
 /// <item>Canonical name of a member: the catalogue's spelling when the catalogue has one (should the catalogue spell it

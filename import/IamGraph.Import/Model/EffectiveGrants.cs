@@ -5,7 +5,7 @@ namespace IamGraph.Import.Model;
 
 /// <summary>
 /// Reads the catalogue as IAM would, over one <see cref="ActionUniverse"/> (the catalogue's actions and every concrete
-/// string any policy names, merged ignoring case):
+/// string any public policy names, merged ignoring case; accounts' policies are read over it, never extend it):
 /// <list type="bullet">
 /// <item>A concrete action's canonical row is the universe's spelling (the catalogue's, else the one most policies
 /// write); a pattern's is the case variant most policies write (ties: ordinal smallest). Services likewise.</item>
