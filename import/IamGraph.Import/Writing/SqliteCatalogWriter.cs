@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
 using IamGraph.Catalog;
 using IamGraph.Import.Model;
 using Microsoft.Data.Sqlite;
@@ -125,7 +127,9 @@ public sealed class SqliteCatalogWriter(string targetFile) : ICatalogWriter
         // A staging file nobody else sees: no journal, no fsync per step, and foreign keys checked once at the end
         // rather than per row (rows point at canonical variants that come later in name order), on the rows themselves.
         // A page cache the size of the hot tables' indexes, so that rebuilding them and checking the keys reads no page twice.
-        Execute(connection, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA foreign_keys=OFF; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;");
+        // Two sorter threads: rebuilding the secondary indexes (statement_actions by action above all) is mostly sorting,
+        // and the second core is otherwise idle while the one connection writes; it halves their time.
+        Execute(connection, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA foreign_keys=OFF; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY; PRAGMA threads=2;");
         using (var tx = connection.BeginTransaction())
         {
             var indexes = SetAsideSecondaryIndexes(connection, tx);
@@ -186,24 +190,73 @@ public sealed class SqliteCatalogWriter(string targetFile) : ICatalogWriter
     {
         var width = table.Columns.Count;
         var rowsPerStatement = Math.Max(1, ValuesPerStatement / width);
-        var buffer = new List<object?[]>(rowsPerStatement);
-        using var full = Prepare(connection, table, rowsPerStatement);
-        foreach (var row in rows)
+        // The rows are made (values boxed, keys checked) on a worker thread while this one binds and steps the batch
+        // before: the second core would otherwise idle while SQLite writes. Batches arrive in order, and a failure while
+        // making them (a missing key) arrives after the batches before it: where the one-thread loop threw it.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var batches = new BlockingCollection<object?[][]>(boundedCapacity: 32);
+        ExceptionDispatchInfo? failure = null;
+        var producer = Task.Factory.StartNew(() =>
         {
-            keys.Add(row);
-            buffer.Add(row);
-            if (buffer.Count == rowsPerStatement)
+            try
             {
-                Execute(connection, full, buffer);
-                buffer.Clear();
-                cancellationToken.ThrowIfCancellationRequested();
+                var buffer = new object?[rowsPerStatement][];
+                var count = 0;
+                foreach (var row in rows)
+                {
+                    keys.Add(row);
+                    buffer[count++] = row;
+                    if (count == rowsPerStatement)
+                    {
+                        batches.Add(buffer, stop.Token);
+                        buffer = new object?[rowsPerStatement][];
+                        count = 0;
+                    }
+                }
+                if (count > 0)
+                {
+                    batches.Add(buffer[..count], stop.Token);
+                }
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                // The writer stopped (cancelled, or SQLite refused a row): nobody takes more batches.
+            }
+            catch (Exception ex)
+            {
+                failure = ExceptionDispatchInfo.Capture(ex);
+            }
+            finally
+            {
+                batches.CompleteAdding();
+            }
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+        try
+        {
+            using var full = Prepare(connection, table, rowsPerStatement);
+            foreach (var batch in batches.GetConsumingEnumerable(CancellationToken.None))
+            {
+                if (batch.Length == rowsPerStatement)
+                {
+                    Execute(connection, full, batch);
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+                else
+                {
+                    using var rest = Prepare(connection, table, batch.Length);
+                    Execute(connection, rest, batch);
+                }
             }
         }
-        if (buffer.Count > 0)
+        finally
         {
-            using var rest = Prepare(connection, table, buffer.Count);
-            Execute(connection, rest, buffer);
+            stop.Cancel();
+            producer.GetAwaiter().GetResult();
         }
+        // A cancelled maker stopped early: the table is not complete.
+        cancellationToken.ThrowIfCancellationRequested();
+        failure?.Throw();
     }
 
     private static sqlite3_stmt Prepare(SqliteConnection connection, StoreTable table, int rowCount)
@@ -214,7 +267,7 @@ public sealed class SqliteCatalogWriter(string targetFile) : ICatalogWriter
         return statement;
     }
 
-    private static void Execute(SqliteConnection connection, sqlite3_stmt statement, List<object?[]> rows)
+    private static void Execute(SqliteConnection connection, sqlite3_stmt statement, object?[][] rows)
     {
         var index = 1;
         foreach (var row in rows)
