@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Runtime.ExceptionServices;
 using IamGraph.Catalog;
 using IamGraph.Import.Model;
 using Microsoft.Data.Sqlite;
@@ -190,73 +188,24 @@ public sealed class SqliteCatalogWriter(string targetFile) : ICatalogWriter
     {
         var width = table.Columns.Count;
         var rowsPerStatement = Math.Max(1, ValuesPerStatement / width);
-        // The rows are made (values boxed, keys checked) on a worker thread while this one binds and steps the batch
-        // before: the second core would otherwise idle while SQLite writes. Batches arrive in order, and a failure while
-        // making them (a missing key) arrives after the batches before it: where the one-thread loop threw it.
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        using var batches = new BlockingCollection<object?[][]>(boundedCapacity: 32);
-        ExceptionDispatchInfo? failure = null;
-        var producer = Task.Factory.StartNew(() =>
+        var buffer = new List<object?[]>(rowsPerStatement);
+        using var full = Prepare(connection, table, rowsPerStatement);
+        foreach (var row in rows)
         {
-            try
+            keys.Add(row);
+            buffer.Add(row);
+            if (buffer.Count == rowsPerStatement)
             {
-                var buffer = new object?[rowsPerStatement][];
-                var count = 0;
-                foreach (var row in rows)
-                {
-                    keys.Add(row);
-                    buffer[count++] = row;
-                    if (count == rowsPerStatement)
-                    {
-                        batches.Add(buffer, stop.Token);
-                        buffer = new object?[rowsPerStatement][];
-                        count = 0;
-                    }
-                }
-                if (count > 0)
-                {
-                    batches.Add(buffer[..count], stop.Token);
-                }
-            }
-            catch (OperationCanceledException) when (stop.IsCancellationRequested)
-            {
-                // The writer stopped (cancelled, or SQLite refused a row): nobody takes more batches.
-            }
-            catch (Exception ex)
-            {
-                failure = ExceptionDispatchInfo.Capture(ex);
-            }
-            finally
-            {
-                batches.CompleteAdding();
-            }
-        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-
-        try
-        {
-            using var full = Prepare(connection, table, rowsPerStatement);
-            foreach (var batch in batches.GetConsumingEnumerable(CancellationToken.None))
-            {
-                if (batch.Length == rowsPerStatement)
-                {
-                    Execute(connection, full, batch);
-                    cancellationToken.ThrowIfCancellationRequested();
-                }
-                else
-                {
-                    using var rest = Prepare(connection, table, batch.Length);
-                    Execute(connection, rest, batch);
-                }
+                Execute(connection, full, buffer);
+                buffer.Clear();
+                cancellationToken.ThrowIfCancellationRequested();
             }
         }
-        finally
+        if (buffer.Count > 0)
         {
-            stop.Cancel();
-            producer.GetAwaiter().GetResult();
+            using var rest = Prepare(connection, table, buffer.Count);
+            Execute(connection, rest, buffer);
         }
-        // A cancelled maker stopped early: the table is not complete.
-        cancellationToken.ThrowIfCancellationRequested();
-        failure?.Throw();
     }
 
     private static sqlite3_stmt Prepare(SqliteConnection connection, StoreTable table, int rowCount)
@@ -267,7 +216,7 @@ public sealed class SqliteCatalogWriter(string targetFile) : ICatalogWriter
         return statement;
     }
 
-    private static void Execute(SqliteConnection connection, sqlite3_stmt statement, object?[][] rows)
+    private static void Execute(SqliteConnection connection, sqlite3_stmt statement, List<object?[]> rows)
     {
         var index = 1;
         foreach (var row in rows)
