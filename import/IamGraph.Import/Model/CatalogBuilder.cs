@@ -257,6 +257,11 @@ public static class CatalogBuilder
         {
             byName.TryAdd((null, name), arn);
         }
+        // Each version's strings, read once: for the policy's actions, the action rows, the universe and the cross-check.
+        // Independent per policy, so worked out on both cores; the loop below stays in order.
+        var namedOfVersions = new (PolicyVersionEntry Version, IReadOnlyList<string> Named)[joined.Length][];
+        Parallel.For(0, joined.Length, i =>
+            namedOfVersions[i] = (joined[i].Managed?.Versions ?? []).Select(v => (Version: v, Named: PolicyVersionDiff.NamedActions(v.Statements))).ToArray());
         var drafts = new List<PolicyDraft>(joined.Length);
         foreach (var (arn, page, entry, name) in joined)
         {
@@ -274,8 +279,7 @@ public static class CatalogBuilder
             }
 
             var docsActions = page is null ? [] : DocsActions(page, findings);
-            // Each version's strings, read once: for the policy's actions, the action rows, the universe and the cross-check.
-            var versions = (entry?.Versions ?? []).Select(v => (Version: v, Named: PolicyVersionDiff.NamedActions(v.Statements))).ToArray();
+            var versions = namedOfVersions[drafts.Count];
             var current = versions.FirstOrDefault(v => v.Version.VersionId == entry!.DefaultVersionId);
             var named = docsActions.Concat(versions.SelectMany(v => v.Named)).Distinct(StringComparer.Ordinal).ToArray();
             // A policy whose default version is not stored (the reader notes it) keeps the docs' strings, if any.

@@ -23,8 +23,14 @@ public static class PolicyVersionDiff
     /// <summary>The strings a version names (Action and NotAction of every statement): each spelling once, in document order.</summary>
     public static IReadOnlyList<string> NamedActions(IReadOnlyList<StatementEntry> statements)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var named = new List<string>();
+        // Sized once: ReadOnlyAccess's versions name thousands of strings, and growing a set rehashes every one.
+        var count = 0;
+        foreach (var statement in statements)
+        {
+            count += statement.Actions.Count + statement.NotActions.Count;
+        }
+        var seen = new HashSet<string>(count, StringComparer.Ordinal);
+        var named = new List<string>(count);
         foreach (var statement in statements)
         {
             foreach (var action in statement.Actions)

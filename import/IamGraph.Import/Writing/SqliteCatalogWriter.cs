@@ -125,7 +125,9 @@ public sealed class SqliteCatalogWriter(string targetFile) : ICatalogWriter
         // A staging file nobody else sees: no journal, no fsync per step, and foreign keys checked once at the end
         // rather than per row (rows point at canonical variants that come later in name order), on the rows themselves.
         // A page cache the size of the hot tables' indexes, so that rebuilding them and checking the keys reads no page twice.
-        Execute(connection, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA foreign_keys=OFF; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;");
+        // Two sorter threads: rebuilding the secondary indexes (statement_actions by action above all) is mostly sorting,
+        // and the second core is otherwise idle while the one connection writes; it halves their time.
+        Execute(connection, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA foreign_keys=OFF; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY; PRAGMA threads=2;");
         using (var tx = connection.BeginTransaction())
         {
             var indexes = SetAsideSecondaryIndexes(connection, tx);
