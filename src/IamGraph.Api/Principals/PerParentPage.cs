@@ -28,6 +28,30 @@ public static class PerParentPage
         return Expression.Lambda<Func<int, IEnumerable<TRow>>>(new SlotToParameter(slot, parentId).Visit(page.Expression), parentId);
     }
 
+    /// <summary>
+    /// Each parent's window: one shared window, unless <c>last</c> counts back from each parent's own end (also after
+    /// <c>first</c>: the real end may come before first's), which needs the counts.
+    /// </summary>
+    public static async Task<Dictionary<int, PageWindow>> WindowsAsync(
+        ConnectionArguments args, int defaultPageSize, IEnumerable<int> parentIds, LazyCounts counts, CancellationToken cancellationToken)
+    {
+        var windows = new Dictionary<int, PageWindow>();
+        if (args.Last is null && PageWindow.Compute(args, defaultPageSize, null) is { } shared)
+        {
+            foreach (var id in parentIds)
+            {
+                windows[id] = shared;
+            }
+            return windows;
+        }
+        var perParent = await counts.GetAsync(cancellationToken);
+        foreach (var id in parentIds)
+        {
+            windows[id] = PageWindow.Compute(args, defaultPageSize, perParent.GetValueOrDefault(id))!.Value;
+        }
+        return windows;
+    }
+
     /// <summary>Stands for the correlated parent id while the page query is built.</summary>
     private sealed class ParentSlot
     {
@@ -38,5 +62,20 @@ public static class PerParentPage
     {
         protected override Expression VisitMember(MemberExpression node) =>
             node.Member == SlotId && node.Expression is ConstantExpression { Value: var value } && ReferenceEquals(value, slot) ? parameter : base.VisitMember(node);
+    }
+}
+
+/// <summary>Rows per parent for every parent of a level: one COUNT ... GROUP BY, run at most once and only when asked for.</summary>
+public sealed class LazyCounts(Func<CancellationToken, Task<Dictionary<int, int>>> count)
+{
+    private readonly Lock _gate = new();
+    private Task<Dictionary<int, int>>? _counting;
+
+    public Task<Dictionary<int, int>> GetAsync(CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return _counting ??= count(cancellationToken);
+        }
     }
 }

@@ -57,39 +57,13 @@ public sealed class PrincipalActionLoader(IDbContextFactory<CatalogDbContext> fa
             return relation.Links(db, filter is null ? actions : actions.Where(filter), parentIds);
         }
 
-        // One COUNT ... GROUP BY for every parent of the level, run at most once, only when asked for.
-        Task<Dictionary<int, int>>? counting = null;
-        var gate = new Lock();
-        Task<Dictionary<int, int>> CountsAsync(CancellationToken ct)
-        {
-            lock (gate)
-            {
-                return counting ??= CountAsync(ct);
-            }
-        }
         async Task<Dictionary<int, int>> CountAsync(CancellationToken ct)
         {
             await using var db = await factory.CreateDbContextAsync(ct);
             return await Links(db).GroupBy(l => l.ParentId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         }
-
-        var windows = new Dictionary<int, PageWindow>();
-        // last counts back from each parent's own end (also after first: the real end may come before first's).
-        if (args.Last is null && PageWindow.Compute(args, options.DefaultPageSize, null) is { } shared)
-        {
-            foreach (var id in parentIds)
-            {
-                windows[id] = shared;
-            }
-        }
-        else
-        {
-            var counts = await CountsAsync(cancellationToken);
-            foreach (var id in parentIds)
-            {
-                windows[id] = PageWindow.Compute(args, options.DefaultPageSize, counts.GetValueOrDefault(id))!.Value;
-            }
-        }
+        var counts = new LazyCounts(CountAsync);
+        var windows = await PerParentPage.WindowsAsync(args, options.DefaultPageSize, parentIds, counts, cancellationToken);
 
         var pages = new Dictionary<int, Page<PrincipalActionItem>>();
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
@@ -108,7 +82,7 @@ public sealed class PrincipalActionLoader(IDbContextFactory<CatalogDbContext> fa
             foreach (var id in ids)
             {
                 var parent = id;
-                pages[id] = Page.FromWindow([.. byParent[id].Select(relation.Item)], window, async ct => (await CountsAsync(ct)).GetValueOrDefault(parent));
+                pages[id] = Page.FromWindow([.. byParent[id].Select(relation.Item)], window, async ct => (await counts.GetAsync(ct)).GetValueOrDefault(parent));
             }
         }
         return pages;

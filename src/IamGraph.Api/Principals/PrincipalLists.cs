@@ -121,38 +121,13 @@ public sealed class PrincipalListLoader(IDbContextFactory<CatalogDbContext> fact
         }
         IQueryable<PrincipalRow> Sorted(IQueryable<PrincipalRow> rows) => SortExpressionBuilder.Apply(rows, order, PrincipalRowFilterAndSort.Map);
 
-        Task<Dictionary<int, int>>? counting = null;
-        var gate = new Lock();
-        Task<Dictionary<int, int>> CountsAsync(CancellationToken ct)
-        {
-            lock (gate)
-            {
-                return counting ??= CountAsync(ct);
-            }
-        }
         async Task<Dictionary<int, int>> CountAsync(CancellationToken ct)
         {
             await using var db = await factory.CreateDbContextAsync(ct);
             return await Rows(db).GroupBy(r => r.ParentId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         }
-
-        var windows = new Dictionary<int, PageWindow>();
-        // last counts back from each parent's own end (also after first: the real end may come before first's).
-        if (args.Last is null && PageWindow.Compute(args, options.DefaultPageSize, null) is { } shared)
-        {
-            foreach (var id in parentIds)
-            {
-                windows[id] = shared;
-            }
-        }
-        else
-        {
-            var counts = await CountsAsync(cancellationToken);
-            foreach (var id in parentIds)
-            {
-                windows[id] = PageWindow.Compute(args, options.DefaultPageSize, counts.GetValueOrDefault(id))!.Value;
-            }
-        }
+        var counts = new LazyCounts(CountAsync);
+        var windows = await PerParentPage.WindowsAsync(args, options.DefaultPageSize, parentIds, counts, cancellationToken);
 
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var pageRows = new List<(PageWindow Window, PrincipalRow Row)>();
@@ -202,7 +177,7 @@ public sealed class PrincipalListLoader(IDbContextFactory<CatalogDbContext> fact
         {
             var window = windows[id];
             var rows = byParent[id].Select(r => principals[(r.Row.Kind, r.Row.Id)]).ToList();
-            return Page.FromWindow(rows, window, async ct => (await CountsAsync(ct)).GetValueOrDefault(id));
+            return Page.FromWindow(rows, window, async ct => (await counts.GetAsync(ct)).GetValueOrDefault(id));
         });
     }
 
