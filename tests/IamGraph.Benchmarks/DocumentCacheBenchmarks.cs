@@ -3,11 +3,8 @@ using GraphQL;
 using GraphQLParser;
 using GraphQLParser.AST;
 using IamGraph.Api;
-using IamGraph.Catalog;
 using IamGraph.Http;
 using IamGraph.Http.Limits;
-using IamGraph.Import;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -30,8 +27,7 @@ public class DocumentCacheBenchmarks
         ["Q5"] = """{ policiesGranting(actions: ["s3:GetObject", "s3:ListBucket", "s3:PutObject", "ecr:BatchGetImage", "ecr:GetAuthorizationToken"]) { totalCount nodes { name arn } } }""",
     };
 
-    private string _dir = "";
-    private ServiceProvider _services = null!;
+    private SharedDocsApi _api = null!;
     private IDocumentExecuter<IamGraphSchema> _executer = null!;
     private ExecutionLimits _limits = null!;
     private GraphQLDocument _parsed = null!;
@@ -42,24 +38,14 @@ public class DocumentCacheBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _dir = Directory.CreateTempSubdirectory("iamgraph-bench-").FullName;
-        var database = new CatalogConnection(CatalogProvider.Sqlite, Path.Combine(_dir, "catalog.db"));
-        CatalogImporter.Import(SharedDocsLocation.Find(), database);
-        var services = new ServiceCollection();
-        services.AddIamGraphApi(api => api.ConfigureDbContext = db => CatalogDatabase.Configure(db, database.Provider, database.ReaderConnectionString()));
-        _services = services.BuildServiceProvider();
-        _executer = _services.GetRequiredService<IDocumentExecuter<IamGraphSchema>>();
+        _api = SharedDocsApi.Create();
+        _executer = _api.Services.GetRequiredService<IDocumentExecuter<IamGraphSchema>>();
         _limits = new ExecutionLimits(Options.Create(new GraphQLHttpOptions()));
         _parsed = Parser.Parse(Documents[Query]);
     }
 
     [GlobalCleanup]
-    public void Cleanup()
-    {
-        _services.Dispose();
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_dir, recursive: true);
-    }
+    public void Cleanup() => _api.Dispose();
 
     [Benchmark(Baseline = true)]
     public Task<bool> Miss_ParseValidateExecute() => RunAsync(cached: false);
@@ -69,7 +55,7 @@ public class DocumentCacheBenchmarks
 
     private async Task<bool> RunAsync(bool cached)
     {
-        await using var scope = _services.CreateAsyncScope();
+        await using var scope = _api.Services.CreateAsyncScope();
         var result = await _executer.ExecuteAsync(execution =>
         {
             execution.Query = Documents[Query];

@@ -1,9 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using GraphQL;
 using IamGraph.Api;
-using IamGraph.Catalog;
-using IamGraph.Import;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IamGraph.Benchmarks;
@@ -17,31 +14,20 @@ namespace IamGraph.Benchmarks;
 [SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 10)]
 public class QueryBenchmarks
 {
-    private string _dir = "";
-    private ServiceProvider _services = null!;
+    private SharedDocsApi _api = null!;
     private IDocumentExecuter<IamGraphSchema> _executer = null!;
     private IGraphQLTextSerializer _serializer = null!;
 
     [GlobalSetup]
     public void Setup()
     {
-        _dir = Directory.CreateTempSubdirectory("iamgraph-bench-").FullName;
-        var database = new CatalogConnection(CatalogProvider.Sqlite, Path.Combine(_dir, "catalog.db"));
-        CatalogImporter.Import(SharedDocsLocation.Find(), database);
-        var services = new ServiceCollection();
-        services.AddIamGraphApi(api => api.ConfigureDbContext = db => CatalogDatabase.Configure(db, database.Provider, database.ReaderConnectionString()));
-        _services = services.BuildServiceProvider();
-        _executer = _services.GetRequiredService<IDocumentExecuter<IamGraphSchema>>();
-        _serializer = _services.GetRequiredService<IGraphQLTextSerializer>();
+        _api = SharedDocsApi.Create();
+        _executer = _api.Services.GetRequiredService<IDocumentExecuter<IamGraphSchema>>();
+        _serializer = _api.Services.GetRequiredService<IGraphQLTextSerializer>();
     }
 
     [GlobalCleanup]
-    public void Cleanup()
-    {
-        _services.Dispose();
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_dir, recursive: true);
-    }
+    public void Cleanup() => _api.Dispose();
 
     [Benchmark(Baseline = true)]
     public Task<int> T0_Typename() => RunAsync("{ __typename }");
@@ -68,7 +54,7 @@ public class QueryBenchmarks
     /// <summary>One request as the HTTP endpoint runs it: its own DI scope, executed and serialized; returns the response's length.</summary>
     private async Task<int> RunAsync(string query)
     {
-        await using var scope = _services.CreateAsyncScope();
+        await using var scope = _api.Services.CreateAsyncScope();
         var result = await _executer.ExecuteAsync(new ExecutionOptions { Query = query, RequestServices = scope.ServiceProvider });
         if (result.Errors is { Count: > 0 } errors)
         {
