@@ -42,25 +42,6 @@ public class CatalogDbContext(DbContextOptions<CatalogDbContext> options) : DbCo
     /// </summary>
     public AccountScope AccountScope { get; set; } = AccountScope.Public;
 
-    /// <summary>Whether any account-owned row exists, whatever this context's scope (serve refuses such data unauthenticated).</summary>
-    public async Task<bool> HoldsAccountDataAsync(CancellationToken cancellationToken = default)
-    {
-        foreach (var type in Model.GetEntityTypes().Select(e => e.ClrType).Where(typeof(IAccountOwned).IsAssignableFrom).Distinct())
-        {
-            var any = (Task<bool>)typeof(CatalogDbContext).GetMethod(nameof(AnyAccountRowAsync), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
-                .MakeGenericMethod(type).Invoke(this, [cancellationToken])!;
-            if (await any)
-            {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private Task<bool> AnyAccountRowAsync<T>(CancellationToken cancellationToken)
-        where T : class, IAccountOwned =>
-        Set<T>().IgnoreQueryFilters().AnyAsync(row => row.AccountId != null, cancellationToken);
-
     private void FilterByAccountScope<T>(ModelBuilder modelBuilder)
         where T : class, IAccountOwned =>
         // Public rows (null) always; an account's rows when the scope holds it. Parameters, so one cached plan serves every scope.

@@ -9,7 +9,7 @@ namespace IamGraph.Hosting;
 /// The bundled sample's example account (<paramref name="sampleAccounts"/>, public data) is no user's: it is served, and said once.
 /// </summary>
 internal sealed class AccountDataGuard(
-    CatalogContextPool pool, bool authenticates, bool allowAnonymous, IReadOnlyList<string>? sampleAccounts, ILogger<AccountDataGuard> logger) : IHostedService
+    CatalogConnection database, bool authenticates, bool allowAnonymous, IReadOnlyList<string>? sampleAccounts, ILogger<AccountDataGuard> logger) : IHostedService
 {
     public const string RefusalMessage =
         "The catalogue holds account data (users' own IAM configuration) and no authentication is configured, so serve will not " +
@@ -18,30 +18,25 @@ internal sealed class AccountDataGuard(
         "Auth__Jwt__Audience, Auth__Jwt__SigningKey. To show it to every caller on a machine only you can reach, start with " +
         "--allow-anonymous-account-data.";
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public Task StartAsync(CancellationToken cancellationToken)
     {
         if (sampleAccounts is not null)
         {
             logger.LogInformation(
                 "Serving the bundled sample: its example account ({Accounts}) is public example data, shown to every caller. Import your own data with `iamgraph import`.",
                 string.Join(", ", sampleAccounts));
-            return;
+            return Task.CompletedTask;
         }
-        if (authenticates)
+        if (authenticates || !CatalogCensus.HoldsAccountData(database))
         {
-            return;
-        }
-
-        await using var db = pool.Create(AccountScope.Everything);
-        if (!await db.HoldsAccountDataAsync(cancellationToken))
-        {
-            return;
+            return Task.CompletedTask;
         }
         if (!allowAnonymous)
         {
             throw new AccountDataWithoutAuthenticationException(RefusalMessage);
         }
         logger.LogWarning("Serving account data to anonymous callers (--allow-anonymous-account-data): anyone who reaches this server sees every account.");
+        return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -38,17 +38,13 @@ public static class CatalogBootstrap
     /// </summary>
     public static IReadOnlyList<string>? BundledSampleAccounts(CatalogConnection database)
     {
-        using var db = new CatalogDbContext(database.ReaderOptions()) { AccountScope = AccountScope.Everything };
-        var source = db.ImportRuns.OrderByDescending(r => r.Id).Select(r => r.Source).FirstOrDefault();
         string[] bundled = [SampleDocs, Path.GetDirectoryName(SampleManagedPolicies)!, SampleActionCatalog];
-        var parts = source?.Split("; ") ?? [];
-        if (parts.Length == 0 || !parts.All(part => bundled.Any(root => part.StartsWith(root, StringComparison.Ordinal))))
+        if (CatalogCensus.LastImportSources(database) is not { Count: > 0 } parts
+            || !parts.All(part => bundled.Any(root => part.StartsWith(root, StringComparison.Ordinal))))
         {
             return null;
         }
-        string[] accounts = [.. db.Users.Select(u => u.AccountId).Union(db.Groups.Select(g => g.AccountId)).Union(db.Roles.Select(r => r.AccountId))
-            .Union(db.Policies.Select(p => p.AccountId)).Where(a => a != null).Select(a => a!).Distinct().OrderBy(a => a)];
-        return accounts is [SampleAccountId] ? accounts : null;
+        return CatalogCensus.Accounts(database) is [SampleAccountId] accounts ? accounts : null;
     }
 
     /// <summary>Imports the sample when the database holds no catalogue; returns what was done, or null.</summary>
@@ -66,8 +62,7 @@ public static class CatalogBootstrap
     /// <summary>Throws when the database was written by another version of the schema (run import again).</summary>
     public static void EnsureCurrentSchema(CatalogConnection database)
     {
-        using var db = new CatalogDbContext(database.ReaderOptions());
-        var pending = db.Database.GetPendingMigrations().ToList();
+        var pending = CatalogCensus.PendingMigrations(database);
         if (pending.Count > 0)
         {
             throw new InvalidOperationException(

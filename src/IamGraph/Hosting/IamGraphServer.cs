@@ -65,7 +65,7 @@ public static class IamGraphServer
         builder.Services.AddSingleton<ICacheScopeResolver>(new AccountCacheScopeResolver(anonymous));
         builder.Services.AddIamGraphHttp(builder.Configuration);
         builder.Services.AddHostedService(sp => new AccountDataGuard(
-            sp.GetRequiredService<CatalogContextPool>(), authenticates, settings.AllowAnonymousAccountData, sampleAccounts, sp.GetRequiredService<ILogger<AccountDataGuard>>()));
+            database, authenticates, settings.AllowAnonymousAccountData, sampleAccounts, sp.GetRequiredService<ILogger<AccountDataGuard>>()));
         if (telemetry.Enabled)
         {
             builder.Services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddEntityFrameworkCoreInstrumentation());
@@ -84,6 +84,7 @@ public static class IamGraphServer
         var app = builder.Build();
         // Loads the trusted documents now: a bad manifest stops the start, not the first request.
         app.Services.GetRequiredService<PersistedDocumentStore>();
+        CatalogWarmUp.Start(app.Services);
         app.UseIamGraphHttp("/graphql");
         app.MapGet("/", () => Results.Redirect("/graphql/"));
         return app;
