@@ -18,13 +18,14 @@ internal sealed class ForeignKeyCheck(IModel model)
         var entityType = model.FindEntityType(rows.Entity)!;
         var idColumn = entityType.FindPrimaryKey() is { Properties: [{ ClrType: var type } key] } && type == typeof(int) ? IndexOf(rows, key.Name) : -1;
         var ids = idColumn >= 0 ? (_ids.TryGetValue(rows.Entity, out var existing) ? existing : _ids[rows.Entity] = []) : null;
-        var references = new List<Reference>();
+        var references = new Reference?[rows.Properties.Count];
         foreach (var foreignKey in entityType.GetForeignKeys())
         {
             if (foreignKey.Properties is [var property] && IndexOf(rows, property.Name) is var column and >= 0)
             {
                 var principal = foreignKey.PrincipalEntityType;
-                references.Add(new Reference(column, principal.ClrType == rows.Entity, _ids.GetValueOrDefault(principal.ClrType) ?? [], principal.GetTableName()!));
+                var toItself = principal.ClrType == rows.Entity;
+                references[column] = new Reference(toItself, toItself ? ids ?? [] : _ids.GetValueOrDefault(principal.ClrType) ?? [], principal.GetTableName()!);
             }
         }
         return new Collector(table, idColumn, ids, references);
@@ -42,41 +43,61 @@ internal sealed class ForeignKeyCheck(IModel model)
         return -1;
     }
 
-    /// <summary>One foreign key of a table: the column, the principal's ids (its own, still filling, when it points at its own table).</summary>
-    internal sealed record Reference(int Column, bool ToItself, HashSet<int> PrincipalIds, string PrincipalTable)
+    /// <summary>One foreign key of a table: the principal's ids (its own, still filling, when it points at its own table).</summary>
+    internal sealed record Reference(bool ToItself, HashSet<int> PrincipalIds, string PrincipalTable)
     {
         // Rows pointing at their own table (a canonical variant later in name order) wait until the table is complete.
         public List<(long Row, int Key)> Pending { get; } = [];
     }
 
-    /// <summary>Sees one table's rows in the order they are inserted, and throws, as the SQLite check did, naming the first row (its rowid) that points at no row.</summary>
+    /// <summary>
+    /// Sees one table's integer values as they are written (<see cref="Int"/>, then <see cref="EndRow"/> per row), and throws, as
+    /// the SQLite check did, naming the first row (its rowid) that points at no row.
+    /// </summary>
     public sealed class Collector
     {
         private readonly StoreTable _table;
         private readonly int _idColumn;
         private readonly HashSet<int>? _ids;
-        private readonly List<Reference> _references;
+        private readonly Reference?[] _references;
+        private readonly int?[] _keys;
+        private int _id;
         private long _rowid;
 
-        internal Collector(StoreTable table, int idColumn, HashSet<int>? ids, List<Reference> references)
+        internal Collector(StoreTable table, int idColumn, HashSet<int>? ids, Reference?[] references)
         {
             _table = table;
             _idColumn = idColumn;
             _ids = ids;
-            _references = references.Select(r => r.ToItself ? r with { PrincipalIds = ids ?? [] } : r).ToList();
+            _references = references;
+            _keys = new int?[references.Length];
         }
 
-        public void Add(object?[] row)
+        /// <summary>The integer value of <paramref name="column"/> in the current row (a null is never seen: it points at nothing).</summary>
+        public void Int(int column, int value)
+        {
+            if (column == _idColumn)
+            {
+                _id = value;
+                _ids!.Add(value);
+            }
+            if (_references[column] is not null)
+            {
+                _keys[column] = value;
+            }
+        }
+
+        public void EndRow()
         {
             // A table keyed by an integer id stores it as its rowid; any other numbers its rows from 1 in insertion order.
-            _rowid = _idColumn >= 0 ? (int)row[_idColumn]! : _rowid + 1;
-            _ids?.Add((int)row[_idColumn]!);
-            foreach (var reference in _references)
+            _rowid = _idColumn >= 0 ? _id : _rowid + 1;
+            for (var column = 0; column < _references.Length; column++)
             {
-                if (row[reference.Column] is not int key)
+                if (_references[column] is not { } reference || _keys[column] is not { } key)
                 {
                     continue;
                 }
+                _keys[column] = null;
                 if (reference.ToItself)
                 {
                     reference.Pending.Add((_rowid, key));
@@ -93,9 +114,9 @@ internal sealed class ForeignKeyCheck(IModel model)
         {
             foreach (var reference in _references)
             {
-                foreach (var (row, key) in reference.Pending)
+                foreach (var (row, key) in reference?.Pending ?? [])
                 {
-                    if (!reference.PrincipalIds.Contains(key))
+                    if (!reference!.PrincipalIds.Contains(key))
                     {
                         throw Violation(row, reference);
                     }

@@ -31,7 +31,7 @@ public sealed class PostgresCatalogWriter(string connectionString) : ICatalogWri
                 var restore = SetAsideConstraintsAndIndexes(connection, staging, tx);
                 foreach (var rows in CatalogTables.Of(snapshot))
                 {
-                    Copy(connection, staging, StoreTable.Of(db.Model, rows), rows.Rows, cancellationToken);
+                    Copy(connection, staging, StoreTable.Of(db.Model, rows), rows, cancellationToken);
                 }
                 foreach (var statement in restore)
                 {
@@ -145,32 +145,71 @@ public sealed class PostgresCatalogWriter(string connectionString) : ICatalogWri
         tx.Commit();
     }
 
-    private static void Copy(NpgsqlConnection connection, string schema, StoreTable table, IEnumerable<object?[]> rows, CancellationToken cancellationToken)
+    private static void Copy(NpgsqlConnection connection, string schema, StoreTable table, TableRows rows, CancellationToken cancellationToken)
     {
         using var importer = connection.BeginBinaryImport($"COPY {schema}.\"{table.Name}\" ({table.QuotedColumns}) FROM STDIN (FORMAT BINARY)");
-        var n = 0;
-        foreach (var row in rows)
+        var sink = new CopySink(importer);
+        for (var row = 0; row < rows.Count; row++)
         {
             importer.StartRow();
-            foreach (var value in row)
-            {
-                switch (value)
-                {
-                    case null: importer.WriteNull(); break;
-                    case int i: importer.Write(i); break;
-                    case long l: importer.Write(l); break;
-                    case bool b: importer.Write(b); break;
-                    case string s: importer.Write(s); break;
-                    case DateTimeOffset d: importer.Write(d.UtcDateTime, NpgsqlTypes.NpgsqlDbType.TimestampTz); break;
-                    default: throw new InvalidOperationException($"No COPY mapping for {value.GetType().Name} in {table.Name}.");
-                }
-            }
-            if (++n % 4096 == 0)
+            rows.Write(row, sink);
+            if ((row + 1) % 4096 == 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
             }
         }
         importer.Complete();
+    }
+
+    /// <summary>Writes each value to the COPY stream as its column's type.</summary>
+    private sealed class CopySink(NpgsqlBinaryImporter importer) : IRowSink
+    {
+        public void Int(int value) => importer.Write(value);
+
+        public void Int(int? value) => Write(value);
+
+        public void Long(long? value) => Write(value);
+
+        public void Bool(bool value) => importer.Write(value);
+
+        public void Bool(bool? value) => Write(value);
+
+        public void Text(string? value)
+        {
+            if (value is null)
+            {
+                importer.WriteNull();
+            }
+            else
+            {
+                importer.Write(value);
+            }
+        }
+
+        public void Time(DateTimeOffset? value)
+        {
+            if (value is { } time)
+            {
+                importer.Write(time.UtcDateTime, NpgsqlTypes.NpgsqlDbType.TimestampTz);
+            }
+            else
+            {
+                importer.WriteNull();
+            }
+        }
+
+        private void Write<T>(T? value)
+            where T : struct
+        {
+            if (value is { } present)
+            {
+                importer.Write(present);
+            }
+            else
+            {
+                importer.WriteNull();
+            }
+        }
     }
 
     private static void Execute(NpgsqlConnection connection, string sql, NpgsqlTransaction? transaction = null)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using IamGraph.Catalog;
 using IamGraph.Import.Model;
 using Microsoft.Data.Sqlite;
@@ -136,7 +137,7 @@ public sealed class SqliteCatalogWriter(string targetFile) : ICatalogWriter
             {
                 var table = StoreTable.Of(db.Model, rows);
                 var collector = keys.For(rows, table);
-                Insert(connection, table, rows.Rows, collector, cancellationToken);
+                Insert(connection, table, rows, collector, cancellationToken);
                 collector.Complete();
             }
             foreach (var create in indexes)
@@ -184,27 +185,26 @@ public sealed class SqliteCatalogWriter(string targetFile) : ICatalogWriter
     /// </summary>
     private const int ValuesPerStatement = 192;
 
-    private static void Insert(SqliteConnection connection, StoreTable table, IEnumerable<object?[]> rows, ForeignKeyCheck.Collector keys, CancellationToken cancellationToken)
+    private static void Insert(SqliteConnection connection, StoreTable table, TableRows rows, ForeignKeyCheck.Collector keys, CancellationToken cancellationToken)
     {
-        var width = table.Columns.Count;
-        var rowsPerStatement = Math.Max(1, ValuesPerStatement / width);
-        var buffer = new List<object?[]>(rowsPerStatement);
+        var rowsPerStatement = Math.Max(1, ValuesPerStatement / table.Columns.Count);
         using var full = Prepare(connection, table, rowsPerStatement);
-        foreach (var row in rows)
+        var sink = new BindingSink(connection, keys);
+        for (var start = 0; start < rows.Count; start += rowsPerStatement)
         {
-            keys.Add(row);
-            buffer.Add(row);
-            if (buffer.Count == rowsPerStatement)
+            var count = Math.Min(rowsPerStatement, rows.Count - start);
+            using var rest = count < rowsPerStatement ? Prepare(connection, table, count) : null;
+            var statement = rest ?? full;
+            sink.Start(statement);
+            for (var row = start; row < start + count; row++)
             {
-                Execute(connection, full, buffer);
-                buffer.Clear();
-                cancellationToken.ThrowIfCancellationRequested();
+                rows.Write(row, sink);
+                sink.EndRow();
             }
-        }
-        if (buffer.Count > 0)
-        {
-            using var rest = Prepare(connection, table, buffer.Count);
-            Execute(connection, rest, buffer);
+            var step = raw.sqlite3_step(statement);
+            Check(connection, step == raw.SQLITE_DONE ? raw.SQLITE_OK : step);
+            Check(connection, raw.sqlite3_reset(statement));
+            cancellationToken.ThrowIfCancellationRequested();
         }
     }
 
@@ -216,28 +216,63 @@ public sealed class SqliteCatalogWriter(string targetFile) : ICatalogWriter
         return statement;
     }
 
-    private static void Execute(SqliteConnection connection, sqlite3_stmt statement, List<object?[]> rows)
+    /// <summary>Binds each value to the next parameter of the statement being filled, as EF Core's SQLite provider stores it, and shows the key check the integers.</summary>
+    private sealed class BindingSink(SqliteConnection connection, ForeignKeyCheck.Collector keys) : IRowSink
     {
-        var index = 1;
-        foreach (var row in rows)
+        private sqlite3_stmt _statement = null!;
+        private int _parameter;
+        private int _column;
+
+        public void Start(sqlite3_stmt statement)
         {
-            foreach (var value in row)
+            _statement = statement;
+            _parameter = 1;
+        }
+
+        public void EndRow()
+        {
+            keys.EndRow();
+            _column = 0;
+        }
+
+        public void Int(int value)
+        {
+            keys.Int(_column, value);
+            Bound(raw.sqlite3_bind_int(_statement, _parameter, value));
+        }
+
+        public void Int(int? value)
+        {
+            if (value is { } number)
             {
-                Check(connection, CatalogTables.ForSqlite(value) switch
-                {
-                    null => raw.sqlite3_bind_null(statement, index),
-                    string text => raw.sqlite3_bind_text(statement, index, text),
-                    int number => raw.sqlite3_bind_int(statement, index, number),
-                    long number => raw.sqlite3_bind_int64(statement, index, number),
-                    double number => raw.sqlite3_bind_double(statement, index, number),
-                    var other => throw new NotSupportedException($"No SQLite form for {other.GetType().Name} values."),
-                });
-                index++;
+                Int(number);
+            }
+            else
+            {
+                Null();
             }
         }
-        var step = raw.sqlite3_step(statement);
-        Check(connection, step == raw.SQLITE_DONE ? raw.SQLITE_OK : step);
-        Check(connection, raw.sqlite3_reset(statement));
+
+        public void Long(long? value) => Bound(value is { } number ? raw.sqlite3_bind_int64(_statement, _parameter, number) : raw.sqlite3_bind_null(_statement, _parameter));
+
+        public void Bool(bool value) => Bound(raw.sqlite3_bind_int(_statement, _parameter, value ? 1 : 0));
+
+        public void Bool(bool? value) => Bound(value is { } flag ? raw.sqlite3_bind_int(_statement, _parameter, flag ? 1 : 0) : raw.sqlite3_bind_null(_statement, _parameter));
+
+        public void Text(string? value) => Bound(value is null ? raw.sqlite3_bind_null(_statement, _parameter) : raw.sqlite3_bind_text(_statement, _parameter, value));
+
+        /// <summary>EF Core's SQLite text form of a DateTimeOffset, so EF reads back what the bulk path wrote.</summary>
+        public void Time(DateTimeOffset? value) =>
+            Text(value?.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture));
+
+        private void Null() => Bound(raw.sqlite3_bind_null(_statement, _parameter));
+
+        private void Bound(int result)
+        {
+            Check(connection, result);
+            _parameter++;
+            _column++;
+        }
     }
 
     private static void Check(SqliteConnection connection, int result)
