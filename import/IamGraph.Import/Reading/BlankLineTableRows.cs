@@ -23,18 +23,35 @@ internal sealed class BlankLineTableRows : IMarkdownExtension
     {
         for (var i = 1; i < document.Count; i++)
         {
-            if (document[i - 1] is Table table && document[i] is Table { Count: > 0 } more && more[0] is TableRow { IsHeader: false })
+            if (document[i - 1] is not Table table || !IsHeaderlessTable(document[i]))
             {
+                continue;
+            }
+
+            // The whole run of headerless tables after this table, then the run is removed from the end: removing
+            // each at once shifted every later block, quadratic on a policy page of 2,000 blank-line-separated rows.
+            var end = i;
+            while (end < document.Count && IsHeaderlessTable(document[end]))
+            {
+                var more = (Table)document[end++];
+                var first = table.Count;
                 while (more.Count > 0)
                 {
-                    var row = more[0];
-                    more.RemoveAt(0);
-                    table.Add(row);
+                    // Last row first: removing it shifts nothing; the rows are put back in order by index.
+                    var row = more[^1];
+                    more.RemoveAt(more.Count - 1);
+                    table.Insert(first, row);
                 }
 
                 table.UpdateSpanEnd(more.Span.End);
-                document.RemoveAt(i--);
+            }
+
+            for (var k = end - 1; k >= i; k--)
+            {
+                document.RemoveAt(k);
             }
         }
     }
+
+    private static bool IsHeaderlessTable(Block block) => block is Table { Count: > 0 } more && more[0] is TableRow { IsHeader: false };
 }

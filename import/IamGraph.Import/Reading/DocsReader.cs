@@ -38,11 +38,14 @@ public static class DocsReader
         };
 
         // Files are independent, so they are parsed in parallel; errors are kept per file and the first in file order
-        // is thrown, so the same bad input always gives the same message.
-        Parallel.ForEach(Partitioner.Create(0, files.Count), parallel, range =>
+        // is thrown, so the same bad input always gives the same message. The index pages (actions/README.md is 1 MB,
+        // the largest file) go first and the ranges are small, so no big file is left to one core at the end.
+        var order = WorkOrder(files);
+        Parallel.ForEach(Partitioner.Create(0, order.Length, RangeSize), parallel, range =>
         {
-            for (var i = range.Item1; i < range.Item2; i++)
+            for (var at = range.Item1; at < range.Item2; at++)
             {
+                var i = order[at];
                 cancellationToken.ThrowIfCancellationRequested();
                 try
                 {
@@ -57,6 +60,31 @@ public static class DocsReader
 
         var first = Array.Find(errors, e => e is not null);
         return first is null ? outcomes : throw first;
+    }
+
+    private const int RangeSize = 16;
+
+    private static int[] WorkOrder(List<DocsFile> files)
+    {
+        var order = new int[files.Count];
+        var next = 0;
+        for (var i = 0; i < files.Count; i++)
+        {
+            if (files[i].IsIndex)
+            {
+                order[next++] = i;
+            }
+        }
+
+        for (var i = 0; i < files.Count; i++)
+        {
+            if (!files[i].IsIndex)
+            {
+                order[next++] = i;
+            }
+        }
+
+        return order;
     }
 
     private static FileOutcome ReadOne(DocsFile file, DocsReaderOptions options)

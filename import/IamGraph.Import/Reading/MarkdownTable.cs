@@ -46,6 +46,18 @@ internal sealed record MarkdownTable(IReadOnlyList<string> Header, IReadOnlyList
 
     private static bool IsCount(string header) => header.TrimStart().StartsWith('#') || header.Contains("count", StringComparison.OrdinalIgnoreCase);
 
-    private static bool IsArn(string header) =>
-        header.Split([' ', '\t', '_', '-'], StringSplitOptions.RemoveEmptyEntries).Any(w => w.Equals("arn", StringComparison.OrdinalIgnoreCase));
+    // Word by word over spans: headers are checked for every table of every page, and a Split allocated each time.
+    private static bool IsArn(string header)
+    {
+        var text = header.AsSpan();
+        foreach (var word in text.SplitAny(" \t_-"))
+        {
+            if (text[word].Equals("arn", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }
