@@ -5,6 +5,7 @@ using GraphQL.Execution;
 using IamGraph.Api.Common;
 using IamGraph.Api.Common.Authorization;
 using IamGraph.Api.Common.DataLoading;
+using IamGraph.Api.Common.Execution;
 using IamGraph.Api.Common.Paging;
 using IamGraph.Catalog;
 
@@ -72,7 +73,7 @@ public static class ApiServiceCollectionExtensions
                 .AddValidationRule<OperationTypeExistenceValidationRule>()
                 // Resolvers are CPU-bound over a local SQLite file: running sibling fields as parallel tasks only adds
                 // overhead on large lists. DataLoader results are still collected per level and batched.
-                .AddExecutionStrategy<SerialExecutionStrategy>(GraphQLParser.AST.OperationType.Query)
+                .AddExecutionStrategy<FieldCollectingOnceExecutionStrategy>(GraphQLParser.AST.OperationType.Query)
                 // The one place a request's accounts are decided: from the caller's identity, before anything resolves.
                 .ConfigureExecution((execution, next) =>
                 {

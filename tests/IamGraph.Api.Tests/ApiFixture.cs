@@ -3,6 +3,8 @@ using System.Text.Json;
 
 using GraphQL;
 
+using GraphQLParser.AST;
+
 using IamGraph.Api.Tests.Engines;
 using IamGraph.Catalog;
 using IamGraph.Import.Model;
@@ -66,14 +68,18 @@ public abstract class ApiFixture(CatalogProvider provider) : IAsyncLifetime
         _services = services.BuildServiceProvider();
     }
 
-    /// <summary>Executes like the HTTP layer would: one DI scope per request; returns the serialized response.</summary>
-    public async Task<JsonElement> ExecuteAsync(string query, Inputs? variables = null)
+    /// <summary>
+    /// Executes like the HTTP layer would: one DI scope per request; returns the serialized response. With
+    /// <paramref name="document"/>, runs that parsed document as the HTTP layer runs one from its document cache.
+    /// </summary>
+    public async Task<JsonElement> ExecuteAsync(string query, Inputs? variables = null, GraphQLDocument? document = null)
     {
         await using var scope = Services.CreateAsyncScope();
         var executer = scope.ServiceProvider.GetRequiredService<IDocumentExecuter<IamGraphSchema>>();
         var result = await executer.ExecuteAsync(new ExecutionOptions
         {
             Query = query,
+            Document = document,
             Variables = variables,
             RequestServices = scope.ServiceProvider,
         });

@@ -30,8 +30,9 @@ public class Action : ICaseVariant
     public int CanonicalId { get; set; }
     public Action Canonical { get; set; } = null!;
 
+    // Collection navigations are created on first read, not per row: Q1 materializes 1,223 actions and services and reads none.
     /// <summary>Every action whose name differs from this canonical one only in case (itself included).</summary>
-    public ICollection<Action> Variants { get; set; } = [];
+    public ICollection<Action> Variants { get => field ??= []; set; }
 
     public int PolicyCount { get; set; }
     public int RoleCount { get; set; }
@@ -42,23 +43,23 @@ public class Action : ICaseVariant
     /// <summary>For a pattern: how many canonical concrete actions it covers.</summary>
     public int MatchCount { get; set; }
 
-    public ICollection<Policy> Policies { get; set; } = [];
-    public ICollection<Role> Roles { get; set; } = [];
+    public ICollection<Policy> Policies { get => field ??= []; set; }
+    public ICollection<Role> Roles { get => field ??= []; set; }
 
     /// <summary>Policies that grant this action by IAM's rules (see <see cref="EffectiveGrant"/>).</summary>
-    public ICollection<Policy> GrantedBy { get; set; } = [];
+    public ICollection<Policy> GrantedBy { get => field ??= []; set; }
 
     /// <summary>For a pattern (or a literal), the canonical concrete actions it covers.</summary>
-    public ICollection<Action> Matches { get; set; } = [];
+    public ICollection<Action> Matches { get => field ??= []; set; }
 
     /// <summary>The patterns (and literals) that cover this canonical concrete action.</summary>
-    public ICollection<Action> MatchedBy { get; set; } = [];
+    public ICollection<Action> MatchedBy { get => field ??= []; set; }
 
-    public ICollection<ResourceType> ResourceTypes { get; set; } = [];
-    public ICollection<ConditionKey> ConditionKeys { get; set; } = [];
+    public ICollection<ResourceType> ResourceTypes { get => field ??= []; set; }
+    public ICollection<ConditionKey> ConditionKeys { get => field ??= []; set; }
 
     /// <summary>Actions AWS says a call of this one also needs permission for.</summary>
-    public ICollection<Action> DependentActions { get; set; } = [];
+    public ICollection<Action> DependentActions { get => field ??= []; set; }
 }
 
 /// <summary>IAM's access levels; the newer catalogue gives some actions two ("Tagging, Write").</summary>

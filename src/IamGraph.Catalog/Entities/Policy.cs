@@ -35,14 +35,15 @@ public class Policy : IArnIdentified, IAccountOwned
     /// <summary>How many canonical concrete actions the policy grants by IAM's rules.</summary>
     public int EffectiveActionCount { get; set; }
 
+    // Collection navigations are created on first read, not per row: Q1 materializes 1,223 actions and services and reads none.
     /// <summary>The docs' "Allowed Actions": every action string the policy's statements name (Deny and NotAction are not told apart there).</summary>
-    public ICollection<Action> Actions { get; set; } = [];
-    public ICollection<Service> Services { get; set; } = [];
+    public ICollection<Action> Actions { get => field ??= []; set; }
+    public ICollection<Service> Services { get => field ??= []; set; }
 
     /// <summary>Canonical concrete actions its patterns match (case-insensitive, wildcards expanded).</summary>
-    public ICollection<Action> EffectiveActions { get; set; } = [];
-    public ICollection<Role> Roles { get; set; } = [];
-    public ICollection<PolicyVersion> Versions { get; set; } = [];
+    public ICollection<Action> EffectiveActions { get => field ??= []; set; }
+    public ICollection<Role> Roles { get => field ??= []; set; }
+    public ICollection<PolicyVersion> Versions { get => field ??= []; set; }
 }
 
 /// <summary>The sources a policy was read from.</summary>

@@ -17,13 +17,14 @@ public class Service : ICaseVariant
     /// <summary>The case variant most policies use (ties: ordinal smallest); its own id for that variant.</summary>
     public int CanonicalId { get; set; }
     public Service Canonical { get; set; } = null!;
-    public ICollection<Service> Variants { get; set; } = [];
+    // Collection navigations are created on first read, not per row: Q1 materializes 1,223 actions and services and reads none.
+    public ICollection<Service> Variants { get => field ??= []; set; }
 
     public int ActionCount { get; set; }
     public int PolicyCount { get; set; }
     public int RoleCount { get; set; }
 
-    public ICollection<Action> Actions { get; set; } = [];
-    public ICollection<Policy> Policies { get; set; } = [];
-    public ICollection<Role> Roles { get; set; } = [];
+    public ICollection<Action> Actions { get => field ??= []; set; }
+    public ICollection<Policy> Policies { get => field ??= []; set; }
+    public ICollection<Role> Roles { get => field ??= []; set; }
 }
