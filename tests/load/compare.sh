@@ -2,14 +2,15 @@
 # Old build against new on the same machine in the same run, uncached, for a shared machine: both servers run side by
 # side (each with its own import of the docs) and wrk drives one at a time in ABBA order per query (old, new, new, old),
 # so slow drifts in the machine's load hit both builds alike. Prints each run and the per-build mean.
-# Usage: tests/load/compare.sh --old <old iamgraph.dll> [--new <new iamgraph.dll>] [--docs <dir>] [--connections N] [--duration S]
+# Usage: tests/load/compare.sh --old <old iamgraph.dll> [--new <new iamgraph.dll>] [--docs <dir>] [--connections N] [--duration S] [--warmup S]
+# Q1 keeps getting faster (tiered JIT) for ~20 s on a fresh server: give it --warmup 25 when comparing its throughput.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"; root="$(cd "$here/../.." && pwd)"
 docs="${IAMGRAPH_DOCS:-$root/../shared/data/aws-policies-analyzer-docs}"
-old=""; new=""; connections=10; duration=10; port=5201
+old=""; new=""; connections=10; duration=10; warmup=3; port=5201
 while [ $# -gt 0 ]; do case "$1" in
   --old) old="$2"; shift 2;; --new) new="$2"; shift 2;; --docs) docs="$2"; shift 2;;
-  --connections) connections="$2"; shift 2;; --duration) duration="$2"; shift 2;;
+  --connections) connections="$2"; shift 2;; --duration) duration="$2"; shift 2;; --warmup) warmup="$2"; shift 2;;
   *) echo "unknown option $1" >&2; exit 2;; esac; done
 [ -n "$old" ] || { echo "--old <iamgraph.dll> is required" >&2; exit 2; }
 if [ -z "$new" ]; then
@@ -34,7 +35,7 @@ printf '%-4s %-4s %9s %9s %7s %5s\n' query build req/s p99_ms non200 load1
 while IFS=$'\t' read -r name query; do
   case "$name" in ''|\#*) continue;; esac
   python3 -c 'import json,sys; print(json.dumps({"query": sys.argv[1]}))' "$query" >"$work/$name.json"
-  drive "$port" "$work/$name.json" 3 >/dev/null; drive $((port + 1)) "$work/$name.json" 3 >/dev/null
+  drive "$port" "$work/$name.json" "$warmup" >/dev/null; drive $((port + 1)) "$work/$name.json" "$warmup" >/dev/null
   declare -A sum=([old]=0 [new]=0) p99=([old]=0 [new]=0)
   for build in old new new old; do
     p=$([ "$build" = old ] && echo "$port" || echo $((port + 1)))
