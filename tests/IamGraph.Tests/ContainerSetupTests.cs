@@ -80,6 +80,14 @@ public sealed partial class ContainerSetupTests
         Assert.Contains(Dockerfile, l => l.Contains($"{CatalogDatabase.EnvironmentVariable}=", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void The_image_runs_with_the_garbage_collector_the_executable_was_measured_with()
+    {
+        // Server GC is chosen in src/IamGraph's project (GarbageCollectorSettingsTests) for Q1 and the import; an
+        // environment override in the image would serve with a GC nobody measured.
+        Assert.DoesNotContain(Dockerfile, l => l.Contains("DOTNET_gc", StringComparison.OrdinalIgnoreCase) || l.Contains("COMPlus_gc", StringComparison.OrdinalIgnoreCase));
+    }
+
     private static YamlMappingNode Service(string name) => (YamlMappingNode)Services[name];
 
     private static string Scalar(YamlMappingNode node, string key) => ((YamlScalarNode)node[key]).Value!;
