@@ -51,6 +51,7 @@ internal static class ServeCommand
                 AnsiConsole.MarkupLineInterpolated($"[grey]{note}[/]");
             }
             CatalogBootstrap.EnsureCurrentSchema(database);
+            CatalogWarmUp.StartModel(database);
         }
         catch (Exception e) when (e is InvalidOperationException or IOException or System.Data.Common.DbException or IamGraph.Import.ImportException)
         {
