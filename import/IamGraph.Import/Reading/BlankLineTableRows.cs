@@ -34,13 +34,11 @@ internal sealed class BlankLineTableRows : IMarkdownExtension
             while (end < document.Count && IsHeaderlessTable(document[end]))
             {
                 var more = (Table)document[end++];
-                var first = table.Count;
                 while (more.Count > 0)
                 {
-                    // Last row first: removing it shifts nothing; the rows are put back in order by index.
-                    var row = more[^1];
-                    more.RemoveAt(more.Count - 1);
-                    table.Insert(first, row);
+                    var row = more[0];
+                    more.RemoveAt(0);
+                    table.Add(row);
                 }
 
                 table.UpdateSpanEnd(more.Span.End);

@@ -64,28 +64,8 @@ public static class DocsReader
 
     private const int RangeSize = 16;
 
-    private static int[] WorkOrder(List<DocsFile> files)
-    {
-        var order = new int[files.Count];
-        var next = 0;
-        for (var i = 0; i < files.Count; i++)
-        {
-            if (files[i].IsIndex)
-            {
-                order[next++] = i;
-            }
-        }
-
-        for (var i = 0; i < files.Count; i++)
-        {
-            if (!files[i].IsIndex)
-            {
-                order[next++] = i;
-            }
-        }
-
-        return order;
-    }
+    /// <summary>The files' indexes, index pages first, each group in file order (OrderBy is stable).</summary>
+    private static int[] WorkOrder(List<DocsFile> files) => [.. Enumerable.Range(0, files.Count).OrderBy(i => files[i].IsIndex ? 0 : 1)];
 
     private static FileOutcome ReadOne(DocsFile file, DocsReaderOptions options)
     {

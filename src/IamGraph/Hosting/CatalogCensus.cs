@@ -35,21 +35,18 @@ internal static class CatalogCensus
     }
 
     /// <summary>The accounts the catalogue's rows belong to, in order: every table with an <c>account_id</c> column is account-owned.</summary>
-    public static IReadOnlyList<string> Accounts(CatalogConnection database)
+    public static IReadOnlyList<string> Accounts(CatalogConnection database) => AccountIds(database, "UNION", "ORDER BY 1");
+
+    /// <summary>Whether any row belongs to an account; stops at the first.</summary>
+    public static bool HoldsAccountData(CatalogConnection database) => AccountIds(database, "UNION ALL", "LIMIT 1").Count > 0;
+
+    /// <summary>The account ids of every account-owned table's rows, the tables' selects joined by <paramref name="union"/>.</summary>
+    private static List<string> AccountIds(CatalogConnection database, string union, string tail)
     {
         using var connection = Open(database);
         var owned = AccountOwnedTables(connection, database.Provider);
         return owned.Count == 0 ? [] : Strings(connection,
-            string.Join(" UNION ", owned.Select(t => $"SELECT account_id FROM \"{t}\" WHERE account_id IS NOT NULL")) + " ORDER BY 1");
-    }
-
-    /// <summary>Whether any row belongs to an account; stops at the first.</summary>
-    public static bool HoldsAccountData(CatalogConnection database)
-    {
-        using var connection = Open(database);
-        var owned = AccountOwnedTables(connection, database.Provider);
-        return owned.Count > 0 && Strings(connection,
-            string.Join(" UNION ALL ", owned.Select(t => $"SELECT account_id FROM \"{t}\" WHERE account_id IS NOT NULL")) + " LIMIT 1").Count > 0;
+            string.Join($" {union} ", owned.Select(t => $"SELECT account_id FROM \"{t}\" WHERE account_id IS NOT NULL")) + $" {tail}");
     }
 
     /// <summary>The tables with an <c>account_id</c> column: the <see cref="Catalog.Entities.IAccountOwned"/> entities' (a test holds them equal).</summary>

@@ -1,7 +1,6 @@
 using GraphQL.Types;
 using IamGraph.Api.Common.Authorization;
 using IamGraph.Catalog;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace IamGraph.Hosting;
@@ -29,7 +28,7 @@ internal static class CatalogWarmUp
         Run(logger, "the catalogue's model", () =>
         {
             using var db = services.GetRequiredService<CatalogContextPool>().Create(AccountScope.Public);
-            _ = db.ImportRuns.OrderByDescending(r => r.Id).Select(r => new { r.Source, r.ImportedAt }).FirstOrDefault();
+            _ = CatalogReadinessCheck.LastImportAsync(db, CancellationToken.None).GetAwaiter().GetResult();
         });
         Run(logger, "the GraphQL schema", () => services.GetRequiredService<ISchema>().Initialize());
     }

@@ -122,7 +122,7 @@ internal sealed class CatalogReadinessCheck(IDbContextFactory<CatalogDbContext> 
         try
         {
             await using var db = await factory.CreateDbContextAsync(cancellationToken);
-            var run = await db.ImportRuns.OrderByDescending(r => r.Id).Select(r => new { r.Source, r.ImportedAt }).FirstOrDefaultAsync(cancellationToken);
+            var run = await LastImportAsync(db, cancellationToken);
             return run is null
                 ? HealthCheckResult.Unhealthy("the catalogue holds no import")
                 : HealthCheckResult.Healthy($"imported {run.ImportedAt:u} from {run.Source}");
@@ -132,4 +132,10 @@ internal sealed class CatalogReadinessCheck(IDbContextFactory<CatalogDbContext> 
             return HealthCheckResult.Unhealthy($"the catalogue database does not answer: {e.Message}");
         }
     }
+
+    /// <summary>The import being served: what /readyz reports, and the query <see cref="CatalogWarmUp"/> compiles before the first request.</summary>
+    internal static Task<ImportRunSummary?> LastImportAsync(CatalogDbContext db, CancellationToken cancellationToken) =>
+        db.ImportRuns.OrderByDescending(r => r.Id).Select(r => new ImportRunSummary(r.Source, r.ImportedAt)).FirstOrDefaultAsync(cancellationToken);
+
+    internal sealed record ImportRunSummary(string Source, DateTimeOffset ImportedAt);
 }
