@@ -7,9 +7,8 @@ namespace IamGraph.Import.Reading;
 
 /// <summary>
 /// A Markdig extension for the generator's habit of separating table rows by blank lines. A blank line ends a pipe
-/// table, so each later row is parsed on its own; with <see cref="PipeTableOptions.RequireHeaderSeparator"/> off it
-/// becomes a table without a header row. Such a table right after a table is moved into it, row by row, each row
-/// keeping its own line.
+/// table, so each later row is parsed on its own, as a table without a header row (<see cref="PipeTableRows"/>). Such a
+/// table right after a table is moved into it, row by row, each row keeping its own line.
 /// </summary>
 internal sealed class BlankLineTableRows : IMarkdownExtension
 {

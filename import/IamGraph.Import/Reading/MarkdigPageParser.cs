@@ -9,19 +9,22 @@ using Markdig.Syntax.Inlines;
 namespace IamGraph.Import.Reading;
 
 /// <summary>
-/// Reads a page with Markdig (CommonMark, pipe tables, YAML front matter) and walks its syntax tree into a
+/// Reads a page with Markdig (CommonMark, pipe table rows, YAML front matter) and walks its syntax tree into a
 /// <see cref="MarkdownPage"/>. Markdig gets the text exactly as read; the generator's table quirks are handled on the
 /// tree (<see cref="BlankLineTableRows"/>). Lines are Markdig's, which count from the top of the file, front matter
 /// included, from 0: one is added for people and editors.
 /// </summary>
 internal static class MarkdigPageParser
 {
-    // Without a header separator a paragraph of pipe rows is still a table (one without a header row): that is how the
-    // rows the generator separates by blank lines come back as rows for BlankLineTableRows to join. Emphasis cannot be
-    // switched off (pipe tables need its delimiter pass), so cell text writes emphasis delimiters back.
+    // Tables are read by our own block parser (PipeTableRows: Markdig's pipe tables cost as much as the rest of the
+    // parse); a table without a header separator has no header row: that is how the rows the generator separates by
+    // blank lines come back as rows for BlankLineTableRows to join. Emphasis stays on, so cell text writes emphasis
+    // delimiters back. Headings and links are read by their source spans and lines, which need precise source locations
+    // (Markdig's pipe tables switched them on).
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+        .UsePreciseSourceLocation()
         .UseYamlFrontMatter()
-        .UsePipeTables(new PipeTableOptions { RequireHeaderSeparator = false })
+        .Use<PipeTableRows>()
         .Use<BlankLineTableRows>()
         .Build();
 

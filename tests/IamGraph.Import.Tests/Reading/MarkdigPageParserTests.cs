@@ -253,6 +253,117 @@ public sealed class MarkdigPageParserTests
     }
 
     [Fact]
+    public void A_pipe_in_a_code_span_or_escaped_does_not_split_a_cell()
+    {
+        const string page = """
+            # Policy: P
+
+            ## Allowed Actions
+
+            | Action | Note |
+            |---|---|
+            | `s3:a|b` | x \| y |
+            | ``c`|`d`` | `e` \| [f\|g](u) |
+            |   s3:*Get*   |`|`|
+            """;
+
+        Assert.Equal(
+            """
+            title Policy|P@1 fm=False
+            section Allowed Actions@3 Actions
+               table@5 [Action | Note]
+                row@7 s3:a|b~~s3:a|b | x | y~~
+                row@8 c`|`d~~c`|`d | e | f|g~u~e
+                row@9 s3:*Get*~~ | |~~|
+            """,
+            Describe(MarkdigPageParser.Parse(page, "policies/p.md")));
+    }
+
+    [Fact]
+    public void Rows_with_and_without_a_trailing_pipe_are_padded_to_the_widest_row()
+    {
+        // A trailing '|' (even with spaces after it) ends the row; text after the last '|' is a cell; empty cells stay;
+        // every row, the header included, gets empty cells up to the widest row of its table.
+        const string trailingSpaces = "   ";
+        const string page = $"""
+            # Policy: P
+
+            ## Allowed Actions
+
+            | Service | Action | # Policies |
+            |---------|--------|
+            | s3 | s3:Get | 3
+            | s3 |  |{trailingSpaces}
+            | ecr
+            ||
+            | ec2 | ec2:Run | 1 | extra |
+            """;
+
+        Assert.Equal(
+            """
+            title Policy|P@1 fm=False
+            section Allowed Actions@3 Actions
+               table@5 [Service | Action | # Policies | ]
+                row@7 s3~~ | s3:Get~~ | 3~~ | ~~
+                row@8 s3~~ | ~~ | ~~ | ~~
+                row@9 ecr~~ | ~~ | ~~ | ~~
+                row@10 ~~ | ~~ | ~~ | ~~
+                row@11 ec2~~ | ec2:Run~~ | 1~~ | extra~~
+            """,
+            Describe(MarkdigPageParser.Parse(page, "policies/p.md")));
+    }
+
+    [Fact]
+    public void Only_a_separator_under_the_first_line_makes_a_header_and_blank_line_rows_join_the_table_above()
+    {
+        // Rows after blank lines join the table above them, each with its own line; a table with its own separator does
+        // not. A separator line further down is a row, and a table without a header row is no table: its links are
+        // loose links, with their rows' lines.
+        const string page = """
+            # Policy: P
+
+            ## Attached Policies
+
+            | Name | Count |
+            |:----:|------:|
+
+            | a | 1 |
+
+
+            | b | 2 |
+            | c | 3 |
+
+            | Other | Count |
+            | :-: | - |
+            | d | 4 |
+            |---|---|
+
+            ## Allowed Actions
+
+            | [x](u1) | y |
+            | z | [w](u2) |
+            |---|---|
+            """;
+
+        Assert.Equal(
+            """
+            title Policy|P@1 fm=False
+            section Attached Policies@3 Policies
+               table@5 [Name | Count]
+                row@8 a~~ | 1~~
+                row@11 b~~ | 2~~
+                row@12 c~~ | 3~~
+               table@14 [Other | Count]
+                row@16 d~~ | 4~~
+                row@17 ---~~ | ---~~
+            section Allowed Actions@19 Actions
+              link x->u1@21
+              link w->u2@22
+            """,
+            Describe(MarkdigPageParser.Parse(page, "policies/p.md")));
+    }
+
+    [Fact]
     public void Front_matter_that_is_never_closed_is_an_error_on_line_1()
     {
         var ex = Assert.Throws<ImportException>(() => MarkdigPageParser.Parse("---\ntitle: x\n# AWS IAM Policies\n", "policies/README.md"));
