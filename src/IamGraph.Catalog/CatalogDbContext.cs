@@ -47,6 +47,8 @@ public class CatalogDbContext(DbContextOptions<CatalogDbContext> options) : DbCo
         // Public rows (null) always; an account's rows when the scope holds it. Parameters, so one cached plan serves every scope.
         modelBuilder.Entity<T>().HasQueryFilter(row => row.AccountId == null || AccountScope.All || AccountScope.Accounts.Contains(row.AccountId));
 
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) => UnindexedForeignKeys.Apply(configurationBuilder);
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Service>(e =>
@@ -112,8 +114,9 @@ public class CatalogDbContext(DbContextOptions<CatalogDbContext> options) : DbCo
         {
             e.HasKey(l => new { l.StatementId, l.ActionId, l.IsNotAction });
             e.HasOne<PolicyStatement>().WithMany(s => s.Actions).HasForeignKey(l => l.StatementId);
+            // Statements are read by statement (the key's prefix), never by action.
+            e.Property(l => l.ActionId).IsUnindexed();
             e.HasOne<Action>().WithMany().HasForeignKey(l => l.ActionId);
-            e.HasIndex(l => l.ActionId);
         });
 
         AccountModel.Configure(modelBuilder);

@@ -1053,7 +1053,8 @@ namespace IamGraph.Migrations.Postgres.Migrations
 
                     b.Property<int>("ActionId")
                         .HasColumnType("integer")
-                        .HasColumnName("action_id");
+                        .HasColumnName("action_id")
+                        .HasAnnotation("IamGraph:Unindexed", true);
 
                     b.Property<bool>("IsNotAction")
                         .HasColumnType("boolean")
@@ -1061,9 +1062,6 @@ namespace IamGraph.Migrations.Postgres.Migrations
 
                     b.HasKey("StatementId", "ActionId", "IsNotAction")
                         .HasName("pk_statement_actions");
-
-                    b.HasIndex("ActionId")
-                        .HasDatabaseName("ix_statement_actions_action_id");
 
                     b.ToTable("statement_actions");
                 });

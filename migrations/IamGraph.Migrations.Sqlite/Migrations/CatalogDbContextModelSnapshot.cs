@@ -969,7 +969,8 @@ namespace IamGraph.Migrations.Sqlite.Migrations
 
                     b.Property<int>("ActionId")
                         .HasColumnType("INTEGER")
-                        .HasColumnName("action_id");
+                        .HasColumnName("action_id")
+                        .HasAnnotation("IamGraph:Unindexed", true);
 
                     b.Property<bool>("IsNotAction")
                         .HasColumnType("INTEGER")
@@ -977,9 +978,6 @@ namespace IamGraph.Migrations.Sqlite.Migrations
 
                     b.HasKey("StatementId", "ActionId", "IsNotAction")
                         .HasName("pk_statement_actions");
-
-                    b.HasIndex("ActionId")
-                        .HasDatabaseName("ix_statement_actions_action_id");
 
                     b.ToTable("statement_actions");
                 });
