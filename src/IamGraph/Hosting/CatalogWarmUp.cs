@@ -25,7 +25,7 @@ internal static class CatalogWarmUp
     public static void Start(IServiceProvider services)
     {
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(CatalogWarmUp));
-        Run(logger, "the catalogue's model", () =>
+        Run(logger, "the readiness query", () =>
         {
             using var db = services.GetRequiredService<CatalogContextPool>().Create(AccountScope.Public);
             _ = CatalogReadinessCheck.LastImportAsync(db, CancellationToken.None).GetAwaiter().GetResult();
