@@ -177,7 +177,7 @@ internal static class CatalogTables
         yield return Links(typeof(ActionConditionKey), nameof(ActionConditionKey.ActionId), nameof(ActionConditionKey.ConditionKeyId), s.ActionConditionKeys);
         yield return Links(typeof(ActionDependency), nameof(ActionDependency.ActionId), nameof(ActionDependency.DependentActionId), s.ActionDependencies);
 
-        yield return Table<(int Id, Finding Finding)>(typeof(DataQualityFinding), [.. s.Findings.Select((f, i) => (i + 1, f))],
+        yield return Table<NumberedFinding>(typeof(DataQualityFinding), [.. s.Findings.Select((f, i) => new NumberedFinding(i + 1, f))],
             new(nameof(DataQualityFinding.Id), (f, w) => w.Int(f.Id)),
             new(nameof(DataQualityFinding.Category), (f, w) => w.Text(f.Finding.Category == FindingCategory.Discrepancy ? "discrepancy" : "warning")),
             new(nameof(DataQualityFinding.Kind), (f, w) => w.Text(f.Finding.Kind)),
@@ -196,6 +196,9 @@ internal static class CatalogTables
             new(nameof(ImportRun.Format), (r, w) => w.Text(r.Layout.ToString().ToLowerInvariant())),
             new(nameof(ImportRun.ToolVersion), (_, w) => w.Text(typeof(CatalogTables).Assembly.GetName().Version?.ToString() ?? "0")));
     }
+
+    /// <summary>A finding and its row id: a class, as generic code over a value type of ours would be JIT-compiled in a cold import.</summary>
+    private sealed record NumberedFinding(int Id, Finding Finding);
 
     internal static TableRows<T> Table<T>(Type entity, IReadOnlyList<T> rows, params Column<T>[] columns) => new(entity, rows, columns);
 

@@ -1,46 +1,28 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata;
-
 namespace IamGraph.Import.Writing;
 
 /// <summary>
-/// The foreign keys of EF Core's model checked on the rows as they are written: what SQLite's
+/// The foreign keys of the schema checked on the rows as they are written: what SQLite's
 /// <c>PRAGMA foreign_key_check</c> says once all are, without a B-tree lookup per key (1.5 million in a full import).
 /// Every principal of the catalogue is keyed by an integer id, and every key it checks is one column.
 /// </summary>
-internal sealed class ForeignKeyCheck(IModel model)
+internal sealed class ForeignKeyCheck
 {
-    private readonly Dictionary<Type, HashSet<int>> _ids = [];
+    private readonly Dictionary<string, HashSet<int>> _ids = new(StringComparer.Ordinal);
 
     /// <summary>What to collect and check in one table's rows; tables come in foreign-key order, so every principal but the table itself is complete.</summary>
-    public Collector For(TableRows rows, StoreTable table)
+    public Collector For(StoreTable table)
     {
-        var entityType = model.FindEntityType(rows.Entity)!;
-        var idColumn = entityType.FindPrimaryKey() is { Properties: [{ ClrType: var type } key] } && type == typeof(int) ? IndexOf(rows, key.Name) : -1;
-        var ids = idColumn >= 0 ? (_ids.TryGetValue(rows.Entity, out var existing) ? existing : _ids[rows.Entity] = []) : null;
-        var references = new Reference?[rows.Properties.Count];
-        foreach (var foreignKey in entityType.GetForeignKeys())
+        var ids = table.IdColumn >= 0 ? (_ids.TryGetValue(table.Name, out var existing) ? existing : _ids[table.Name] = []) : null;
+        var references = new Reference?[table.Columns.Count];
+        for (var column = 0; column < references.Length; column++)
         {
-            if (foreignKey.Properties is [var property] && IndexOf(rows, property.Name) is var column and >= 0)
+            if (table.References[column] is { } principal)
             {
-                var principal = foreignKey.PrincipalEntityType;
-                var toItself = principal.ClrType == rows.Entity;
-                references[column] = new Reference(toItself, toItself ? ids ?? [] : _ids.GetValueOrDefault(principal.ClrType) ?? [], principal.GetTableName()!);
+                var toItself = principal == table.Name;
+                references[column] = new Reference(toItself, toItself ? ids ?? [] : _ids.GetValueOrDefault(principal) ?? [], principal);
             }
         }
-        return new Collector(table, idColumn, ids, references);
-    }
-
-    private static int IndexOf(TableRows rows, string property)
-    {
-        for (var i = 0; i < rows.Properties.Count; i++)
-        {
-            if (rows.Properties[i] == property)
-            {
-                return i;
-            }
-        }
-        return -1;
+        return new Collector(table, table.IdColumn, ids, references);
     }
 
     /// <summary>One foreign key of a table: the principal's ids (its own, still filling, when it points at its own table).</summary>

@@ -3,7 +3,6 @@ using IamGraph.Catalog;
 using IamGraph.Import.Model;
 using IamGraph.Migrations.Sqlite;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 
 using SQLitePCL;
 
@@ -52,9 +51,11 @@ public sealed class SqliteCatalogWriter(string targetFile) : ICatalogWriter
         }
         try
         {
-            using (var db = new CatalogDbContext(CatalogDatabase.SqliteOptions(staging, readOnly: false)))
+            // A plain connection: the tables' names and keys come from the staging file itself (SqliteStoreSchema), so a
+            // cold import never builds EF Core's runtime model.
+            using (var connection = new SqliteConnection(CatalogDatabase.SqliteConnectionString(staging, readOnly: false)))
             {
-                Fill(db, snapshot, cancellationToken);
+                Fill(connection, snapshot, cancellationToken);
             }
             SqliteConnection.ClearAllPools();
             using (var file = new FileStream(staging, FileMode.Open, FileAccess.ReadWrite))
@@ -122,9 +123,8 @@ public sealed class SqliteCatalogWriter(string targetFile) : ICatalogWriter
         }
     }
 
-    private static void Fill(CatalogDbContext db, CatalogSnapshot snapshot, CancellationToken cancellationToken)
+    private static void Fill(SqliteConnection connection, CatalogSnapshot snapshot, CancellationToken cancellationToken)
     {
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
         connection.Open();
         // A staging file nobody else sees: no journal, no fsync per step, and foreign keys checked once at the end
         // rather than per row (rows point at canonical variants that come later in name order), on the rows themselves.
@@ -135,11 +135,12 @@ public sealed class SqliteCatalogWriter(string targetFile) : ICatalogWriter
         using (var tx = connection.BeginTransaction())
         {
             var indexes = SetAsideSecondaryIndexes(connection, tx);
-            var keys = new ForeignKeyCheck(db.Model);
+            var schema = new SqliteStoreSchema(connection, tx);
+            var keys = new ForeignKeyCheck();
             foreach (var rows in CatalogTables.Of(snapshot))
             {
-                var table = StoreTable.Of(db.Model, rows);
-                var collector = keys.For(rows, table);
+                var table = schema.Of(rows);
+                var collector = keys.For(table);
                 Insert(connection, table, rows, collector, cancellationToken);
                 collector.Complete();
             }
