@@ -62,8 +62,8 @@ public sealed partial class ContainerSetupTests
         Assert.Equal($"5000:{port}", Sequence(Service("graphql"), "ports").Single());
         Assert.Contains($"EXPOSE {port}", Dockerfile);
         Assert.Contains(Dockerfile, l => l.Contains($"--urls\", \"http://0.0.0.0:{port}\"", StringComparison.Ordinal));
-        // The entry point is the executable this repository builds.
-        Assert.Contains(Dockerfile, l => l.StartsWith("ENTRYPOINT", StringComparison.Ordinal) && l.Contains($"/app/{typeof(IamGraphCommandLine).Assembly.GetName().Name}.dll", StringComparison.Ordinal));
+        // The entry point is the executable this repository builds (the apphost of the self-contained publish).
+        Assert.Contains($"ENTRYPOINT [\"/app/{typeof(IamGraphCommandLine).Assembly.GetName().Name}\"]", Dockerfile);
     }
 
     [Fact]
@@ -78,6 +78,20 @@ public sealed partial class ContainerSetupTests
             Assert.Contains("Host=postgres", value);
         }
         Assert.Contains(Dockerfile, l => l.Contains($"{CatalogDatabase.EnvironmentVariable}=", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_cold_path_script_measures_the_publish_the_image_ships()
+    {
+        // tests/load/cold.sh's figures (issue 11) are only the image's when both publish alike: self-contained, composite ReadyToRun.
+        var coldScript = File.ReadAllText(Path.Combine(Root, "tests", "load", "cold.sh"));
+        var publish = Dockerfile.Single(l => l.StartsWith("RUN dotnet publish ", StringComparison.Ordinal));
+        Assert.All(["--self-contained true", "-p:PublishReadyToRun=true", "-p:PublishReadyToRunComposite=true"], option =>
+        {
+            Assert.Contains(option, publish, StringComparison.Ordinal);
+            Assert.Contains(option, coldScript, StringComparison.Ordinal);
+        });
+        Assert.Contains("FROM mcr.microsoft.com/dotnet/runtime-deps:", string.Join("\n", Dockerfile), StringComparison.Ordinal);
     }
 
     [Fact]

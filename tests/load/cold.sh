@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Issue 11's cold paths on a ReadyToRun publish (what the Dockerfile ships): a cold `iamgraph import` of the docs, and the
+# Issue 11's cold paths on the Dockerfile's publish (self-contained, composite ReadyToRun): a cold `iamgraph import` of the docs, and the
 # time from `serve` starting to its first GraphQL answer with that catalogue present. Each is a fresh process, N runs.
 # Usage: tests/load/cold.sh [--dll <published iamgraph.dll>] [--docs <dir>] [--runs N]
 set -euo pipefail
@@ -11,8 +11,9 @@ while [ $# -gt 0 ]; do case "$1" in
   *) echo "unknown option $1" >&2; exit 2;; esac; done
 work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT
 if [ -z "$dll" ]; then
-  dotnet publish "$root/src/IamGraph/IamGraph.csproj" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
-    -o "$work/publish" -v q -nologo >/dev/null
+  # As the Dockerfile publishes (a few minutes: the runtime is compiled with the app). `dotnet <dll>` runs it on its own runtime.
+  dotnet publish "$root/src/IamGraph/IamGraph.csproj" -c Release -r linux-x64 --self-contained true -p:PublishReadyToRun=true \
+    -p:PublishReadyToRunComposite=true -o "$work/publish" -v q -nologo >/dev/null
   dll="$work/publish/iamgraph.dll"
 fi
 query='{"query":"{ policies(first: 5) { nodes { name actions(first: 5) { nodes { name service { name } } } } } }"}'
