@@ -47,7 +47,11 @@ public class CatalogDbContext(DbContextOptions<CatalogDbContext> options) : DbCo
         // Public rows (null) always; an account's rows when the scope holds it. Parameters, so one cached plan serves every scope.
         modelBuilder.Entity<T>().HasQueryFilter(row => row.AccountId == null || AccountScope.All || AccountScope.Accounts.Contains(row.AccountId));
 
-    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) => UnindexedForeignKeys.Apply(configurationBuilder);
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        UnindexedForeignKeys.Apply(configurationBuilder);
+        ExplicitModelConventions.Apply(configurationBuilder);
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -44,6 +44,8 @@ internal static class ServeCommand
     public static async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
     {
         var database = CommonOptions.ResolveDatabase(parse.GetValue(Db));
+        // First: the model needs only the provider, not the catalogue, and it is the longest wait before the first answer.
+        CatalogWarmUp.StartModel(database);
         try
         {
             if (CatalogBootstrap.EnsureCatalog(database) is { } note)
@@ -51,7 +53,6 @@ internal static class ServeCommand
                 AnsiConsole.MarkupLineInterpolated($"[grey]{note}[/]");
             }
             CatalogBootstrap.EnsureCurrentSchema(database);
-            CatalogWarmUp.StartModel(database);
         }
         catch (Exception e) when (e is InvalidOperationException or IOException or System.Data.Common.DbException or IamGraph.Import.ImportException)
         {
