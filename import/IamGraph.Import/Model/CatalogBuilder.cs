@@ -43,31 +43,45 @@ public static class CatalogBuilder
             findings.Add(new Finding(FindingCategory.Warning, note.Kind, note.Entity, note.Source.File, LineOf(note.Source), null, null, note.Message));
         }
 
-        var (snapshot, policies, actionIds) = Rows(docs, sources.ManagedPolicies, sources.ActionCatalog, knownActions, findings, accountOf);
-
-        // What follows is three independent computations, run side by side (the stored documents' rows are the
-        // largest): each keeps its own findings, added in the order they always had.
-        var documents = Task.Run(() => PolicyDocumentRows.Add(snapshot, policies, actionIds));
         // The cross-checks are the docs against themselves: with documents or a catalogue beside them, they compare
-        // the docs' index with what the docs' own pages give, not with what the packages add.
-        var crossChecks = Task.Run(() =>
-        {
-            var docsOnly = sources.ManagedPolicies is null && sources.ActionCatalog is null ? snapshot : Rows(docs, null, null, null, [], accountOf).Snapshot;
-            return CrossChecks.Run(docs, docsOnly).ToList();
-        });
+        // the docs' index with what the docs' own pages give, not with what the packages add. That docs-only catalogue
+        // depends on the docs alone, so it is built beside the full one rather than after it.
+        var docsOnly = sources.ManagedPolicies is null && sources.ActionCatalog is null
+            ? null
+            : Task.Run(() => CrossChecks.Run(docs, Rows(docs, null, null, null, [], accountOf).Snapshot).ToList());
+
+        var (snapshot, policies, actionIds, serviceIds) = Rows(docs, sources.ManagedPolicies, sources.ActionCatalog, knownActions, findings, accountOf);
+
+        // What follows is independent computations, run side by side (the stored documents' rows are the largest):
+        // each keeps its own findings, added in the order they always had.
+        var documents = Task.Run(() => PolicyDocumentRows.Add(snapshot, policies, actionIds));
+        var catalogRows = Task.Run(() => ActionCatalogRows.Add(snapshot, sources.ActionCatalog, actionIds, serviceIds));
+        var crossChecks = docsOnly ?? Task.Run(() => CrossChecks.Run(docs, snapshot).ToList());
         var evaluationFindings = new List<Finding>();
         var catalog = EffectiveGrants.Apply(
             snapshot with { Source = sources.Describe() }, policies, sources.ActionCatalog?.Services.SelectMany(s => s.Actions).Select(a => a.Name) ?? [], knownActions, evaluationFindings, accountOf);
         findings.AddRange(Await(crossChecks));
         findings.AddRange(evaluationFindings);
         var rows = Await(documents);
-        return catalog with { PolicyVersions = rows.PolicyVersions, Statements = rows.Statements, StatementActions = rows.StatementActions };
+        var actionCatalog = Await(catalogRows);
+        return catalog with
+        {
+            PolicyVersions = rows.PolicyVersions,
+            Statements = rows.Statements,
+            StatementActions = rows.StatementActions,
+            ResourceTypes = actionCatalog.ResourceTypes,
+            ConditionKeys = actionCatalog.ConditionKeys,
+            ActionResourceTypes = actionCatalog.ActionResourceTypes,
+            ActionConditionKeys = actionCatalog.ActionConditionKeys,
+            ActionDependencies = actionCatalog.ActionDependencies,
+        };
     }
 
     /// <summary>The task's result, or its own exception, not an AggregateException.</summary>
     private static T Await<T>(Task<T> task) => task.GetAwaiter().GetResult();
 
-    private static (CatalogSnapshot Snapshot, List<PolicyDraft> Policies, Dictionary<string, int> ActionIds) Rows(
+    /// <summary>The entities, their links and counts; the action catalogue's own rows are left to <see cref="ActionCatalogRows"/>.</summary>
+    private static (CatalogSnapshot Snapshot, List<PolicyDraft> Policies, Dictionary<string, int> ActionIds, Dictionary<string, int> ServiceIds) Rows(
         DocsCatalog docs, ManagedPolicySource? managed, ActionCatalogSource? catalog, IEnumerable<string>? knownActions, List<Finding> findings,
         IReadOnlyDictionary<string, string> accountOf)
     {
@@ -199,8 +213,7 @@ public static class CatalogBuilder
         var snapshot = new CatalogSnapshot(
             docs.Root, docs.Layout, serviceRows, actionRows, policyRows, roleRows,
             policyActions, policyServices, rolePolicies, roleActions, roleServices, findings);
-        snapshot = ActionCatalogRows.Add(snapshot, catalog, actionIds, serviceIds);
-        return (snapshot, policies, actionIds);
+        return (snapshot, policies, actionIds, serviceIds);
     }
 
     /// <summary>A policy as the sources give it: its docs page, its managed-policy entry, or both (joined on ARN).</summary>
@@ -259,9 +272,14 @@ public static class CatalogBuilder
         }
         // Each version's strings, read once: for the policy's actions, the action rows, the universe and the cross-check.
         // Independent per policy, so worked out on both cores; the loop below stays in order.
+        // So is the union of a policy's versions' strings (ReadOnlyAccess: 151 versions of ~2,000 strings).
         var namedOfVersions = new (PolicyVersionEntry Version, IReadOnlyList<string> Named)[joined.Length][];
+        var namedByAnyVersion = new string[joined.Length][];
         Parallel.For(0, joined.Length, i =>
-            namedOfVersions[i] = (joined[i].Managed?.Versions ?? []).Select(v => (Version: v, Named: PolicyVersionDiff.NamedActions(v.Statements))).ToArray());
+        {
+            namedOfVersions[i] = (joined[i].Managed?.Versions ?? []).Select(v => (Version: v, Named: PolicyVersionDiff.NamedActions(v.Statements))).ToArray();
+            namedByAnyVersion[i] = namedOfVersions[i].Length == 1 ? [.. namedOfVersions[i][0].Named] : [.. namedOfVersions[i].SelectMany(v => v.Named).Distinct(StringComparer.Ordinal)];
+        });
         var drafts = new List<PolicyDraft>(joined.Length);
         foreach (var (arn, page, entry, name) in joined)
         {
@@ -281,7 +299,8 @@ public static class CatalogBuilder
             var docsActions = page is null ? [] : DocsActions(page, findings);
             var versions = namedOfVersions[drafts.Count];
             var current = versions.FirstOrDefault(v => v.Version.VersionId == entry!.DefaultVersionId);
-            var named = docsActions.Concat(versions.SelectMany(v => v.Named)).Distinct(StringComparer.Ordinal).ToArray();
+            // The docs' strings first, then the versions' others, each in its first place.
+            var named = docsActions.Count == 0 ? namedByAnyVersion[drafts.Count] : [.. docsActions.Concat(namedByAnyVersion[drafts.Count]).Distinct(StringComparer.Ordinal)];
             // A policy whose default version is not stored (the reader notes it) keeps the docs' strings, if any.
             var draft = new PolicyDraft(drafts.Count + 1, name, arn, current.Version is null ? docsActions : current.Named, named, page, entry, current.Version);
             if (current.Version is not null && page is not null)

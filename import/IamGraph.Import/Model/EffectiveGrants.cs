@@ -91,10 +91,17 @@ internal static class EffectiveGrants
                     };
                 }
                 findings.AddRange(evaluation.Findings(policy.Entity, document.Source).Select(f => f with { AccountId = account }));
-                foreach (var grant in evaluation.Grants.OrderBy(g => rowOfUniverse[g.ActionId]))
+                // In row order; rows of distinct universe ids are distinct, so an unstable sort by row is the order.
+                var byRow = new Grant[evaluation.Grants.Count];
+                var rowOf = new int[byRow.Length];
+                for (var i = 0; i < byRow.Length; i++)
                 {
-                    grants.Add(new Grant(policy.Id, rowOfUniverse[grant.ActionId], grant.Via) { Unrestricted = grant.Unrestricted, Limits = grant.Limits });
+                    var grant = evaluation.Grants[i];
+                    rowOf[i] = rowOfUniverse[grant.ActionId];
+                    byRow[i] = new Grant(policy.Id, rowOf[i], grant.Via) { Unrestricted = grant.Unrestricted, Limits = grant.Limits };
                 }
+                Array.Sort(rowOf, byRow);
+                grants.AddRange(byRow);
             }
             else
             {

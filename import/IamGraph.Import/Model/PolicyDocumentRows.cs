@@ -11,6 +11,8 @@ internal static class PolicyDocumentRows
         var statements = new List<StatementRow>();
         var statementActions = new List<StatementActionRow>();
         var named = new List<long>(); // (action id << 1) | is NotAction, one statement's
+        // Most statements name one resource, mostly "*": its JSON is made once.
+        var singleResource = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var policy in policies)
         {
             foreach (var version in (policy.Managed?.Versions ?? []).OrderBy(v => v.Number))
@@ -23,7 +25,12 @@ internal static class PolicyDocumentRows
                     var isNotResource = statement.NotResources.Count > 0;
                     var resource = isNotResource ? statement.NotResources : statement.Resources;
                     statements.Add(new StatementRow(statementId, versionId, statement.Ordinal, statement.Sid, statement.Effect,
-                        resource.Count > 0 ? JsonSerializer.Serialize(resource) : null, isNotResource, statement.Condition));
+                        resource.Count switch
+                        {
+                            0 => null,
+                            1 => singleResource.TryGetValue(resource[0], out var json) ? json : singleResource[resource[0]] = JsonSerializer.Serialize(resource),
+                            _ => JsonSerializer.Serialize(resource),
+                        }, isNotResource, statement.Condition));
 
                     // A statement may repeat a string; it names it once. Rows go in key order (action, then NotAction),
                     // the order of the table's primary key, so the writer appends to its B-tree.
