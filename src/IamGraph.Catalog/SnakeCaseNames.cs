@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace IamGraph.Catalog;
 
 /// <summary>snake_case tables and columns, so that people who query the database by hand need no quotes on either engine.</summary>
-internal static class SnakeCaseNames
+public static class SnakeCaseNames
 {
     public static void Apply(ModelBuilder modelBuilder)
     {

@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Text;
 using IamGraph.Catalog;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +17,7 @@ internal sealed class SqliteStoreSchema(SqliteConnection connection, SqliteTrans
     /// <summary>Entity type to table name: the snake_case name of its <c>DbSet</c> on the context (reflection only, no model).</summary>
     private static readonly Dictionary<Type, string> TableNames = typeof(CatalogDbContext).GetProperties(BindingFlags.Public | BindingFlags.Instance)
         .Where(p => p.PropertyType.IsGenericType && p.PropertyType.GetGenericTypeDefinition() == typeof(DbSet<>))
-        .ToDictionary(p => p.PropertyType.GetGenericArguments()[0], p => ToSnakeCase(p.Name));
+        .ToDictionary(p => p.PropertyType.GetGenericArguments()[0], p => SnakeCaseNames.ToSnakeCase(p.Name));
 
     public StoreTable Of(TableRows rows)
     {
@@ -33,7 +32,7 @@ internal sealed class SqliteStoreSchema(SqliteConnection connection, SqliteTrans
         {
             throw new InvalidOperationException($"{rows.Entity.Name} is not in the model.");
         }
-        var names = rows.Properties.Select(p => ToSnakeCase(p) is var column && columns.Exists(c => c.Name == column)
+        var names = rows.Properties.Select(p => SnakeCaseNames.ToSnakeCase(p) is var column && columns.Exists(c => c.Name == column)
             ? column : throw new InvalidOperationException($"{rows.Entity.Name}.{p} has no column.")).ToArray();
         // An integer primary key of one column is the rowid, and what the catalogue's foreign keys point at.
         var key = columns.Where(c => c.InPrimaryKey).ToArray();
@@ -72,27 +71,4 @@ internal sealed class SqliteStoreSchema(SqliteConnection connection, SqliteTrans
     }
 
     private static string Literal(string text) => $"'{text.Replace("'", "''", StringComparison.Ordinal)}'";
-
-    /// <summary>The model's snake_case convention (IamGraph.Catalog's SnakeCaseNames), letter for letter.</summary>
-    internal static string ToSnakeCase(string name)
-    {
-        var sb = new StringBuilder(name.Length + 8);
-        for (var i = 0; i < name.Length; i++)
-        {
-            var c = name[i];
-            if (char.IsUpper(c))
-            {
-                if (i > 0 && name[i - 1] != '_' && (char.IsLower(name[i - 1]) || (i + 1 < name.Length && char.IsLower(name[i + 1]))))
-                {
-                    sb.Append('_');
-                }
-                sb.Append(char.ToLowerInvariant(c));
-            }
-            else
-            {
-                sb.Append(c);
-            }
-        }
-        return sb.ToString();
-    }
 }
