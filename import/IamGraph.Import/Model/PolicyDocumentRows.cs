@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace IamGraph.Import.Model;
 
 /// <summary>The stored versions of the policies that have documents, their statements, and the strings each statement names.</summary>
@@ -12,7 +10,7 @@ internal static class PolicyDocumentRows
         var statementActions = new List<StatementActionRow>();
         var named = new List<long>(); // (action id << 1) | is NotAction, one statement's
         // Most statements name one resource, mostly "*": its JSON is made once.
-        var singleResource = new Dictionary<string, string>(StringComparer.Ordinal);
+        var resourceJson = new JsonStringLists();
         foreach (var policy in policies)
         {
             foreach (var version in (policy.Managed?.Versions ?? []).OrderBy(v => v.Number))
@@ -25,12 +23,7 @@ internal static class PolicyDocumentRows
                     var isNotResource = statement.NotResources.Count > 0;
                     var resource = isNotResource ? statement.NotResources : statement.Resources;
                     statements.Add(new StatementRow(statementId, versionId, statement.Ordinal, statement.Sid, statement.Effect,
-                        resource.Count switch
-                        {
-                            0 => null,
-                            1 => singleResource.TryGetValue(resource[0], out var json) ? json : singleResource[resource[0]] = JsonSerializer.Serialize(resource),
-                            _ => JsonSerializer.Serialize(resource),
-                        }, isNotResource, statement.Condition));
+                        resource.Count > 0 ? resourceJson.Of(resource) : null, isNotResource, statement.Condition));
 
                     // A statement may repeat a string; it names it once. Rows go in key order (action, then NotAction),
                     // the order of the table's primary key, so the writer appends to its B-tree.

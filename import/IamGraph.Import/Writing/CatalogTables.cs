@@ -1,4 +1,3 @@
-using System.Text.Json;
 using IamGraph.Catalog;
 using IamGraph.Catalog.Entities;
 using IamGraph.Import.Model;
@@ -127,16 +126,13 @@ internal static class CatalogTables
         yield return Links(typeof(RoleAction), nameof(RoleAction.RoleId), nameof(RoleAction.ActionId), s.RoleActions);
         yield return Links(typeof(RoleService), nameof(RoleService.RoleId), nameof(RoleService.ServiceId), s.RoleServices);
         yield return Links(typeof(ActionMatch), nameof(ActionMatch.PatternId), nameof(ActionMatch.ActionId), s.ActionMatches);
-        // Most grants come through one action string, and each string grants many actions: serialize each once. Grants
-        // through several strings share their list within a policy (PolicyEvaluator): serialize each list once.
-        var singleVia = new Dictionary<string, string>(StringComparer.Ordinal);
-        var sharedVia = new Dictionary<IReadOnlyList<string>, string>(ReferenceEqualityComparer.Instance);
+        // Most grants come through one action string, and grants through several share their list within a policy
+        // (PolicyEvaluator): each is serialized once.
+        var viaJson = new JsonStringLists();
         yield return Table(typeof(EffectiveGrant), s.EffectiveGrants,
             new(nameof(EffectiveGrant.PolicyId), (g, w) => w.Int(g.PolicyId)),
             new(nameof(EffectiveGrant.ActionId), (g, w) => w.Int(g.ActionId)),
-            new(nameof(EffectiveGrant.Via), (g, w) => w.Text(
-                g.Via is [var only] ? singleVia.TryGetValue(only, out var json) ? json : singleVia[only] = JsonSerializer.Serialize(g.Via)
-                : sharedVia.TryGetValue(g.Via, out json) ? json : sharedVia[g.Via] = JsonSerializer.Serialize(g.Via))),
+            new(nameof(EffectiveGrant.Via), (g, w) => w.Text(viaJson.OfShared(g.Via))),
             new(nameof(EffectiveGrant.Unrestricted), (g, w) => w.Bool(g.Unrestricted)),
             new(nameof(EffectiveGrant.Limits), (g, w) => w.Int((int)g.Limits)));
 

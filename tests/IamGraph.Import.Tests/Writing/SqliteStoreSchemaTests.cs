@@ -18,13 +18,7 @@ public class SqliteStoreSchemaTests
     public void Every_table_written_has_the_names_ids_and_foreign_keys_of_EF_Cores_model()
     {
         using var dir = new TempDirectory();
-        using var connection = new SqliteConnection($"Data Source={dir.File("schema.db")};Pooling=False");
-        connection.Open();
-        using (var create = connection.CreateCommand())
-        {
-            create.CommandText = SchemaScript.Text;
-            create.ExecuteNonQuery();
-        }
+        using var connection = OpenWith(dir, SchemaScript.Text);
         using var db = new CatalogDbContext(CatalogDatabase.SqliteOptions(dir.File("unused.db"), readOnly: true));
         using var tx = connection.BeginTransaction();
         var schema = new SqliteStoreSchema(connection, tx);
@@ -48,19 +42,24 @@ public class SqliteStoreSchemaTests
     public void A_property_with_no_column_in_the_file_is_refused()
     {
         using var dir = new TempDirectory();
-        using var connection = new SqliteConnection($"Data Source={dir.File("schema.db")};Pooling=False");
-        connection.Open();
-        using (var create = connection.CreateCommand())
-        {
-            create.CommandText = "CREATE TABLE services (id INTEGER NOT NULL PRIMARY KEY, name TEXT NOT NULL)";
-            create.ExecuteNonQuery();
-        }
+        using var connection = OpenWith(dir, "CREATE TABLE services (id INTEGER NOT NULL PRIMARY KEY, name TEXT NOT NULL)");
         using var tx = connection.BeginTransaction();
         var rows = CatalogTables.Of(CatalogBuilder.Build(DocsCatalogs.Small())).First();
 
         var error = Assert.Throws<InvalidOperationException>(() => new SqliteStoreSchema(connection, tx).Of(rows));
 
         Assert.Equal("Service.NameKey has no column.", error.Message);
+    }
+
+    /// <summary>A new database file in <paramref name="dir"/> holding what <paramref name="schema"/> creates, open.</summary>
+    private static SqliteConnection OpenWith(TempDirectory dir, string schema)
+    {
+        var connection = new SqliteConnection($"Data Source={dir.File("schema.db")};Pooling=False");
+        connection.Open();
+        using var create = connection.CreateCommand();
+        create.CommandText = schema;
+        create.ExecuteNonQuery();
+        return connection;
     }
 
     private static string Describe(StoreTable table) =>

@@ -1,0 +1,22 @@
+using System.Text.Json;
+
+namespace IamGraph.Import.Model;
+
+/// <summary>
+/// JSON arrays of strings as the catalogue stores them (a statement's resources, a grant's <c>via</c>), each serialized once:
+/// most lists are one string repeated tens of thousands of times ("*", one action pattern), and grants through several strings
+/// share one list object within a policy. One instance per table being built: it is not thread-safe.
+/// </summary>
+internal sealed class JsonStringLists
+{
+    private readonly Dictionary<string, string> _single = new(StringComparer.Ordinal);
+    private readonly Dictionary<IReadOnlyList<string>, string> _shared = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>The list's JSON; a one-string list is looked up by its string.</summary>
+    public string Of(IReadOnlyList<string> list) =>
+        list is [var only] ? _single.TryGetValue(only, out var json) ? json : _single[only] = JsonSerializer.Serialize(list) : JsonSerializer.Serialize(list);
+
+    /// <summary>As <see cref="Of"/>, and a longer list is looked up by reference, for lists shared between rows.</summary>
+    public string OfShared(IReadOnlyList<string> list) =>
+        list.Count == 1 ? Of(list) : _shared.TryGetValue(list, out var json) ? json : _shared[list] = JsonSerializer.Serialize(list);
+}
