@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text.Json;
 
@@ -14,7 +15,16 @@ namespace IamGraph.Http;
 /// <remarks><see cref="CacheIdentity"/> is the request as sent (GET: the query string; POST: the body's SHA-256), for cache keys.</remarks>
 internal sealed record GraphQLHttpRequestReadResult(GraphQLRequest? Request, int StatusCode, string? ErrorCode, string? Error)
 {
-    public string CacheIdentity { get; init; } = string.Empty;
+    private string? _cacheIdentity;
+
+    /// <summary>GET: the query string as sent.</summary>
+    public string? QueryString { get; init; }
+
+    /// <summary>POST: the body as sent.</summary>
+    public ReadOnlyMemory<byte> Body { get; init; }
+
+    /// <summary>Computed on first use: only the caches need it, so an uncached request never hashes its body.</summary>
+    public string CacheIdentity => _cacheIdentity ??= QueryString ?? Convert.ToBase64String(SHA256.HashData(Body.Span));
 
     /// <summary>A request without `query` (or a persisted `documentId`) is not well-formed: 400 whatever the Accept.</summary>
     public static GraphQLHttpRequestReadResult Ok(GraphQLRequest request) =>
@@ -62,7 +72,7 @@ internal sealed class GraphQLHttpRequestReader(IGraphQLTextSerializer serializer
                 // `id` is Relay's name for a persisted document.
                 DocumentId = NullIfEmpty(query["documentId"]) ?? NullIfEmpty(query["id"]),
             };
-            return GraphQLHttpRequestReadResult.Ok(request) with { CacheIdentity = queryString };
+            return GraphQLHttpRequestReadResult.Ok(request) with { QueryString = queryString };
         }
         catch (Exception ex) when (IsBadJson(ex))
         {
@@ -84,7 +94,7 @@ internal sealed class GraphQLHttpRequestReader(IGraphQLTextSerializer serializer
             return TooLarge(maxBodyBytes);
         }
 
-        MemoryStream? body = await ReadCappedAsync(request.Body, maxBodyBytes, cancellationToken);
+        MemoryStream? body = await ReadCappedAsync(request.Body, request.ContentLength, maxBodyBytes, cancellationToken);
         if (body is null)
         {
             return TooLarge(maxBodyBytes);
@@ -115,7 +125,7 @@ internal sealed class GraphQLHttpRequestReader(IGraphQLTextSerializer serializer
                 parsed.DocumentId = RelayId(bytes);
             }
 
-            return GraphQLHttpRequestReadResult.Ok(parsed) with { CacheIdentity = Convert.ToBase64String(SHA256.HashData(bytes)) };
+            return GraphQLHttpRequestReadResult.Ok(parsed) with { Body = body.GetBuffer().AsMemory(0, (int)body.Length) };
         }
         catch (Exception ex) when (IsBadJson(ex))
         {
@@ -175,20 +185,28 @@ internal sealed class GraphQLHttpRequestReader(IGraphQLTextSerializer serializer
         return charset is null || charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase);
     }
 
-    // Reads at most maxBytes; null when the body is larger. Buffering is fine: the cap keeps it small.
-    private static async Task<MemoryStream?> ReadCappedAsync(Stream source, long maxBytes, CancellationToken cancellationToken)
+    // Reads at most maxBytes; null when the body is larger. Buffering is fine: the cap keeps it small. Sized to the declared
+    // length (the caller has checked it against the cap), and read through a pooled chunk: a request allocates its body only.
+    private static async Task<MemoryStream?> ReadCappedAsync(Stream source, long? contentLength, long maxBytes, CancellationToken cancellationToken)
     {
-        var buffer = new MemoryStream();
-        byte[] chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await source.ReadAsync(chunk, cancellationToken)) > 0)
+        var buffer = new MemoryStream(contentLength is long declared && declared > 0 && declared <= maxBytes ? (int)declared : 0);
+        byte[] chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
         {
-            if (buffer.Length + read > maxBytes)
+            int read;
+            while ((read = await source.ReadAsync(chunk, cancellationToken)) > 0)
             {
-                return null;
-            }
+                if (buffer.Length + read > maxBytes)
+                {
+                    return null;
+                }
 
-            buffer.Write(chunk, 0, read);
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
         }
 
         buffer.Position = 0;

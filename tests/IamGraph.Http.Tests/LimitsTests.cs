@@ -1,6 +1,9 @@
+using System.Buffers;
 using System.Diagnostics;
+using System.IO.Pipelines;
 using System.Net;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 using IamGraph.Http.Tests.Infrastructure;
@@ -58,6 +61,34 @@ public sealed class LimitsTests(TestHostFactory factory) : IClassFixture<TestHos
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Equal("REQUEST_TOO_LARGE", (await response.ReadJsonAsync()).FirstErrorCode());
+    }
+
+    [Fact]
+    public async Task Request_body_over_the_cap_without_a_content_length_gets_413()
+    {
+        // Streamed (chunked): no declared length to refuse up front, so the cap applies while reading.
+        using HttpClient client = factory.WithSettings(("GraphQL:MaxDocumentBytes", "1000"), ("GraphQL:MaxRequestBodyBytes", "4096")).CreateClient();
+        string body = JsonSerializer.Serialize(new { query = "query($p: String) { hello }", variables = new { p = new string('x', 40_000) } });
+
+        using HttpResponseMessage response = await client.SendAsync(PostStreamed(body));
+
+        Assert.Null(response.RequestMessage!.Content!.Headers.ContentLength);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("REQUEST_TOO_LARGE", (await response.ReadJsonAsync()).FirstErrorCode());
+    }
+
+    [Fact]
+    public async Task Request_body_without_a_content_length_larger_than_a_read_is_answered()
+    {
+        // Over the 16 KiB read chunk, under the 2 MiB cap: the body is read whole across several reads.
+        string comment = "#" + new string('x', 40_000) + "\n";
+        using HttpResponseMessage response = await _client.SendAsync(PostStreamed(JsonSerializer.Serialize(new { query = comment + "{ hello }" })));
+
+        Assert.Null(response.RequestMessage!.Content!.Headers.ContentLength);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        JsonObject body = await response.ReadJsonAsync();
+        Assert.False(body.ContainsKey("errors"), body.ToJsonString());
+        Assert.NotNull(body["data"]!["hello"]);
     }
 
     [Fact]
@@ -164,5 +195,16 @@ public sealed class LimitsTests(TestHostFactory factory) : IClassFixture<TestHos
         using HttpResponseMessage response = await client.SendAsync(Post(query, GraphQLResponseJson));
         Assert.Equal(expected, response.StatusCode);
         return await response.ReadJsonAsync();
+    }
+
+    /// <summary>A POST whose body is a stream of unknown length, as a client that streams its body sends it.</summary>
+    private static HttpRequestMessage PostStreamed(string json)
+    {
+        var pipe = new Pipe();
+        pipe.Writer.Write(Encoding.UTF8.GetBytes(json));
+        pipe.Writer.Complete();
+        var content = new StreamContent(pipe.Reader.AsStream());
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        return new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = content };
     }
 }

@@ -14,18 +14,22 @@ namespace IamGraph.Http.Limits;
 public sealed class ExecutionLimits
 {
     private readonly IValidationRule[] _rules;
-    private readonly IValidationRule _complexity;
+    private readonly IValidationRule[] _cachedRules;
+    private readonly IValidationRule[] _cachedGetRules;
     private readonly TimeSpan _timeout;
 
     public ExecutionLimits(IOptions<GraphQLHttpOptions> options)
     {
         GraphQLHttpOptions value = options.Value;
-        _complexity = new ComplexityValidationRule(ComplexityOptionsFactory.Create(value));
+        var complexity = new ComplexityValidationRule(ComplexityOptionsFactory.Create(value));
         _rules =
         [
-            _complexity,
+            complexity,
             new MaxAliasesValidationRule(value.MaxAliases),
         ];
+        // Shared by every cached request (the rules keep no per-request state): no arrays per request.
+        _cachedRules = [complexity];
+        _cachedGetRules = [complexity, HttpGetQueriesOnlyValidationRule.Instance];
         _timeout = value.ExecutionTimeout;
     }
 
@@ -50,7 +54,7 @@ public sealed class ExecutionLimits
     /// </summary>
     public void ApplyCached(ExecutionOptions execution, bool isGet)
     {
-        execution.ValidationRules = isGet ? [_complexity, HttpGetQueriesOnlyValidationRule.Instance] : [_complexity];
+        execution.ValidationRules = isGet ? _cachedGetRules : _cachedRules;
         execution.Timeout = _timeout;
         execution.TimeoutAction = TimeoutAction.ReturnTimeoutError;
     }
