@@ -50,6 +50,8 @@ public static class ExplicitModelConventions
         typeof(ServicePropertyDiscoveryConvention),
         typeof(ComplexPropertyDiscoveryConvention),
         typeof(BaseTypeDiscoveryConvention),
+        // The join entity a many-to-many gets by default: every one names its own (UsingEntity), so the default was built only to be replaced.
+        typeof(ManyToManyJoinEntityTypeConvention),
     ];
 
     public static void Apply(ModelConfigurationBuilder configuration)
