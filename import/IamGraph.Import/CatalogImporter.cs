@@ -61,11 +61,37 @@ public static class CatalogImporter
         var read = clock.Elapsed;
 
         progress?.Report(ImportStage.Modelling);
-        var catalog = CatalogBuilder.Build(sources);
+        // SQLite stores each part of the catalogue as soon as the model has it, on a thread of its own: the stored documents'
+        // rows are written while the effective grants are worked out, which leaves the second core mostly idle.
+        var parts = new CatalogParts();
+        var writing = writer is SqliteCatalogWriter partWise
+            ? Task.Factory.StartNew(() => partWise.Write(parts, cancellationToken), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)
+            : null;
+        CatalogSnapshot? catalog = null;
+        try
+        {
+            catalog = CatalogBuilder.Build(sources, parts);
+        }
+        finally
+        {
+            if (catalog is null && writing is not null)
+            {
+                // The model failed: the writer stops and deletes its staging file before the model's error is told.
+                parts.Abandon();
+                Task.WaitAny([writing], CancellationToken.None);
+            }
+        }
         var model = clock.Elapsed - read;
 
         progress?.Report(ImportStage.Writing);
-        writer.Write(catalog, cancellationToken);
+        if (writing is null)
+        {
+            writer.Write(catalog, cancellationToken);
+        }
+        else
+        {
+            writing.GetAwaiter().GetResult();
+        }
         var write = clock.Elapsed - read - model;
         progress?.Report(ImportStage.Done);
         return new ImportResult(catalog, new ImportTimings(read, model, write), database.Describe());

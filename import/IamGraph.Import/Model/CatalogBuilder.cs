@@ -28,13 +28,25 @@ public static class CatalogBuilder
         return Build(sources, knownActions, new Dictionary<string, string>(StringComparer.Ordinal));
     }
 
+    /// <summary>The catalogue to store, handing each part over to <paramref name="parts"/> as soon as it is final, the whole last.</summary>
+    internal static CatalogSnapshot Build(CatalogSources sources, CatalogParts parts)
+    {
+        // Accounts add to the catalogue after the public model (AccountCatalog): their catalogue is handed over whole.
+        var whole = sources.Accounts is { Count: > 0 }
+            ? AccountCatalog.Build(sources, null)
+            : Build(sources, null, new Dictionary<string, string>(StringComparer.Ordinal), parts);
+        parts.WholeFinal(whole);
+        return whole;
+    }
+
     /// <summary>
     /// The catalogue with the accounts' policies in it (<paramref name="accountOf"/>: ARN -> account of every customer-managed
     /// and inline policy). The public layer is what the public sources alone give: the accounts' strings add no action or
     /// service, their links count in no stored count, their canonical spellings are the public policies'; an account
     /// policy links to the public action rows its strings spell exactly, and is evaluated over the public universe.
     /// </summary>
-    internal static CatalogSnapshot Build(CatalogSources sources, IEnumerable<string>? knownActions, IReadOnlyDictionary<string, string> accountOf)
+    internal static CatalogSnapshot Build(
+        CatalogSources sources, IEnumerable<string>? knownActions, IReadOnlyDictionary<string, string> accountOf, CatalogParts? parts = null)
     {
         var docs = sources.Docs ?? DocsCatalog.Empty(sources.Describe());
         var findings = new List<Finding>();
@@ -54,8 +66,19 @@ public static class CatalogBuilder
 
         // What follows is independent computations, run side by side (the stored documents' rows are the largest):
         // each keeps its own findings, added in the order they always had.
-        var documents = Task.Run(() => PolicyDocumentRows.Add(snapshot, policies, actionIds));
-        var catalogRows = Task.Run(() => ActionCatalogRows.Add(snapshot, sources.ActionCatalog, actionIds, serviceIds));
+        // Those two parts are final as they are: a writer may store them while the rest is worked out.
+        var documents = Task.Run(() =>
+        {
+            var withDocuments = PolicyDocumentRows.Add(snapshot, policies, actionIds);
+            parts?.DocumentsFinal(withDocuments);
+            return withDocuments;
+        });
+        var catalogRows = Task.Run(() =>
+        {
+            var withActionCatalog = ActionCatalogRows.Add(snapshot, sources.ActionCatalog, actionIds, serviceIds);
+            parts?.ActionCatalogFinal(withActionCatalog);
+            return withActionCatalog;
+        });
         var crossChecks = docsOnly ?? Task.Run(() => CrossChecks.Run(docs, snapshot).ToList());
         var evaluationFindings = new List<Finding>();
         var catalog = EffectiveGrants.Apply(

@@ -60,7 +60,10 @@ internal sealed class TableRows<T>(Type entity, IReadOnlyList<T> rows, IReadOnly
 /// <summary>What every catalogue writer stores, table by table, in an order that satisfies the foreign keys. Written once for all engines.</summary>
 internal static class CatalogTables
 {
-    public static IEnumerable<TableRows> Of(CatalogSnapshot s)
+    public static IEnumerable<TableRows> Of(CatalogSnapshot s) => Entities(s).Concat(Documents(s)).Concat(ActionCatalog(s)).Concat(Findings(s));
+
+    /// <summary>The services, actions, policies, roles, the accounts' rows, their links and the effective grants.</summary>
+    public static IEnumerable<TableRows> Entities(CatalogSnapshot s)
     {
         yield return Table(typeof(Service), s.Services,
             new(nameof(Service.Id), (r, w) => w.Int(r.Id)),
@@ -135,7 +138,11 @@ internal static class CatalogTables
             new(nameof(EffectiveGrant.Via), (g, w) => w.Text(viaJson.OfShared(g.Via))),
             new(nameof(EffectiveGrant.Unrestricted), (g, w) => w.Bool(g.Unrestricted)),
             new(nameof(EffectiveGrant.Limits), (g, w) => w.Int((int)g.Limits)));
+    }
 
+    /// <summary>The stored versions of the policies' documents, their statements and the strings each names (<see cref="CatalogParts.Documents"/>).</summary>
+    public static IEnumerable<TableRows> Documents(CatalogSnapshot s)
+    {
         yield return Table(typeof(PolicyVersion), s.PolicyVersions,
             new(nameof(PolicyVersion.Id), (v, w) => w.Int(v.Id)),
             new(nameof(PolicyVersion.PolicyId), (v, w) => w.Int(v.PolicyId)),
@@ -156,7 +163,11 @@ internal static class CatalogTables
             new(nameof(StatementAction.StatementId), (l, w) => w.Int(l.StatementId)),
             new(nameof(StatementAction.ActionId), (l, w) => w.Int(l.ActionId)),
             new(nameof(StatementAction.IsNotAction), (l, w) => w.Bool(l.IsNotAction)));
+    }
 
+    /// <summary>AWS's catalogue: resource types, condition keys, and the actions' links to them and to dependent actions (<see cref="CatalogParts.ActionCatalog"/>).</summary>
+    public static IEnumerable<TableRows> ActionCatalog(CatalogSnapshot s)
+    {
         yield return Table(typeof(ResourceType), s.ResourceTypes,
             new(nameof(ResourceType.Id), (r, w) => w.Int(r.Id)),
             new(nameof(ResourceType.ServiceId), (r, w) => w.Int(r.ServiceId)),
@@ -175,7 +186,11 @@ internal static class CatalogTables
             new(nameof(ActionResourceType.ConditionKeys), (l, w) => w.Text(l.ConditionKeys)));
         yield return Links(typeof(ActionConditionKey), nameof(ActionConditionKey.ActionId), nameof(ActionConditionKey.ConditionKeyId), s.ActionConditionKeys);
         yield return Links(typeof(ActionDependency), nameof(ActionDependency.ActionId), nameof(ActionDependency.DependentActionId), s.ActionDependencies);
+    }
 
+    /// <summary>The findings and the import run.</summary>
+    public static IEnumerable<TableRows> Findings(CatalogSnapshot s)
+    {
         yield return Table<NumberedFinding>(typeof(DataQualityFinding), [.. s.Findings.Select((f, i) => new NumberedFinding(i + 1, f))],
             new(nameof(DataQualityFinding.Id), (f, w) => w.Int(f.Id)),
             new(nameof(DataQualityFinding.Category), (f, w) => w.Text(f.Finding.Category == FindingCategory.Discrepancy ? "discrepancy" : "warning")),

@@ -8,28 +8,47 @@ namespace IamGraph.Import.Writing;
 internal sealed class ForeignKeyCheck
 {
     private readonly Dictionary<string, HashSet<int>> _ids = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _complete = new(StringComparer.Ordinal);
+    private readonly List<Collector> _waiting = [];
 
-    /// <summary>What to collect and check in one table's rows; tables come in foreign-key order, so every principal but the table itself is complete.</summary>
+    /// <summary>
+    /// What to collect and check in one table's rows. A key whose principal table is complete is checked at once; one whose
+    /// principal is still to come (its own table: a canonical variant later in name order; or a table written later, as the
+    /// stored documents' rows are written before the policies and actions) waits for <see cref="Complete"/>.
+    /// </summary>
     public Collector For(StoreTable table)
     {
-        var ids = table.IdColumn >= 0 ? (_ids.TryGetValue(table.Name, out var existing) ? existing : _ids[table.Name] = []) : null;
+        var ids = table.IdColumn >= 0 ? IdsOf(table.Name) : null;
         var references = new Reference?[table.Columns.Count];
         for (var column = 0; column < references.Length; column++)
         {
             if (table.References[column] is { } principal)
             {
-                var toItself = principal == table.Name;
-                references[column] = new Reference(toItself, toItself ? ids ?? [] : _ids.GetValueOrDefault(principal) ?? [], principal);
+                references[column] = new Reference(!_complete.Contains(principal), IdsOf(principal), principal);
             }
         }
-        return new Collector(table, table.IdColumn, ids, references);
+        var collector = new Collector(this, table, table.IdColumn, ids, references);
+        _waiting.Add(collector);
+        return collector;
     }
 
-    /// <summary>One foreign key of a table: the principal's ids (its own, still filling, when it points at its own table).</summary>
-    internal sealed record Reference(bool ToItself, HashSet<int> PrincipalIds, string PrincipalTable)
+    /// <summary>Checks the keys that waited for their principal, table by table in the order written; a principal never written has no rows.</summary>
+    public void Complete()
     {
-        // Rows pointing at their own table (a canonical variant later in name order) wait until the table is complete.
-        public List<(long Row, int Key)> Pending { get; } = [];
+        foreach (var collector in _waiting)
+        {
+            collector.CheckPending();
+        }
+    }
+
+    private HashSet<int> IdsOf(string table) => _ids.TryGetValue(table, out var ids) ? ids : _ids[table] = [];
+
+    /// <summary>One foreign key of a table: the principal's ids, complete unless <paramref name="Deferred"/>.</summary>
+    internal sealed record Reference(bool Deferred, HashSet<int> PrincipalIds, string PrincipalTable)
+    {
+        // The keys of a deferred reference, with their rows, wait until every table is written: 760,000 of statement_actions,
+        // so a row is an int (an int id, or a place in a table of at most int.MaxValue rows), which halves the list.
+        public List<(int Row, int Key)> Pending { get; } = [];
     }
 
     /// <summary>
@@ -38,16 +57,18 @@ internal sealed class ForeignKeyCheck
     /// </summary>
     public sealed class Collector
     {
+        private readonly ForeignKeyCheck _check;
         private readonly StoreTable _table;
         private readonly int _idColumn;
         private readonly HashSet<int>? _ids;
         private readonly Reference?[] _references;
         private readonly int?[] _keys;
         private int _id;
-        private long _rowid;
+        private int _rowid;
 
-        internal Collector(StoreTable table, int idColumn, HashSet<int>? ids, Reference?[] references)
+        internal Collector(ForeignKeyCheck check, StoreTable table, int idColumn, HashSet<int>? ids, Reference?[] references)
         {
+            _check = check;
             _table = table;
             _idColumn = idColumn;
             _ids = ids;
@@ -80,7 +101,7 @@ internal sealed class ForeignKeyCheck
                     continue;
                 }
                 _keys[column] = null;
-                if (reference.ToItself)
+                if (reference.Deferred)
                 {
                     reference.Pending.Add((_rowid, key));
                 }
@@ -91,8 +112,10 @@ internal sealed class ForeignKeyCheck
             }
         }
 
-        /// <summary>Checks the rows that point at their own table, now that it is complete.</summary>
-        public void Complete()
+        /// <summary>The table's rows are all seen: keys pointing at it from tables written later are checked at once.</summary>
+        public void Complete() => _check._complete.Add(_table.Name);
+
+        internal void CheckPending()
         {
             foreach (var reference in _references)
             {
@@ -106,7 +129,7 @@ internal sealed class ForeignKeyCheck
             }
         }
 
-        private InvalidOperationException Violation(long row, Reference reference) =>
+        private InvalidOperationException Violation(int row, Reference reference) =>
             new($"The catalogue is inconsistent: row {row} of {_table.Name} points at a missing row of {reference.PrincipalTable}.");
     }
 }

@@ -35,7 +35,13 @@ public sealed class SqliteCatalogWriter(string targetFile) : ICatalogWriter
         return new Unwritten(this);
     }
 
-    public void Write(CatalogSnapshot snapshot, CancellationToken cancellationToken = default)
+    public void Write(CatalogSnapshot snapshot, CancellationToken cancellationToken = default) => Write(CatalogParts.Of(snapshot), cancellationToken);
+
+    /// <summary>
+    /// Writes each part of the catalogue as soon as <paramref name="parts"/> hands it over, still into the one staging file
+    /// swapped in only when the whole is written: a model that fails (<see cref="CatalogParts.Abandon"/>) leaves the target as it was.
+    /// </summary>
+    internal void Write(CatalogParts parts, CancellationToken cancellationToken = default)
     {
         var prepared = Interlocked.Exchange(ref _prepared, null);
         string staging;
@@ -55,7 +61,7 @@ public sealed class SqliteCatalogWriter(string targetFile) : ICatalogWriter
             // cold import never builds EF Core's runtime model.
             using (var connection = new SqliteConnection(CatalogDatabase.SqliteConnectionString(staging, readOnly: false)))
             {
-                Fill(connection, snapshot, cancellationToken);
+                Fill(connection, parts, cancellationToken);
             }
             SqliteConnection.ClearAllPools();
             using (var file = new FileStream(staging, FileMode.Open, FileAccess.ReadWrite))
@@ -123,7 +129,7 @@ public sealed class SqliteCatalogWriter(string targetFile) : ICatalogWriter
         }
     }
 
-    private static void Fill(SqliteConnection connection, CatalogSnapshot snapshot, CancellationToken cancellationToken)
+    private static void Fill(SqliteConnection connection, CatalogParts parts, CancellationToken cancellationToken)
     {
         connection.Open();
         // A staging file nobody else sees: no journal, no fsync per step, and foreign keys checked once at the end
@@ -137,13 +143,12 @@ public sealed class SqliteCatalogWriter(string targetFile) : ICatalogWriter
             var indexes = SetAsideSecondaryIndexes(connection, tx);
             var schema = new SqliteStoreSchema(connection, tx);
             var keys = new ForeignKeyCheck();
-            foreach (var rows in CatalogTables.Of(snapshot))
-            {
-                var table = schema.Of(rows);
-                var collector = keys.For(table);
-                Insert(connection, table, rows, collector, cancellationToken);
-                collector.Complete();
-            }
+            // The stored documents' rows (most of the rows) and AWS's catalogue as soon as the model has them, the rest once it is whole.
+            Insert(connection, schema, keys, CatalogTables.Documents(Part(parts.Documents, cancellationToken)), cancellationToken);
+            Insert(connection, schema, keys, CatalogTables.ActionCatalog(Part(parts.ActionCatalog, cancellationToken)), cancellationToken);
+            var whole = Part(parts.Whole, cancellationToken);
+            Insert(connection, schema, keys, CatalogTables.Entities(whole).Concat(CatalogTables.Findings(whole)), cancellationToken);
+            keys.Complete();
             foreach (var create in indexes)
             {
                 Execute(connection, create, tx);
@@ -154,6 +159,21 @@ public sealed class SqliteCatalogWriter(string targetFile) : ICatalogWriter
         // travel with the rename) and planner statistics.
         Execute(connection, "PRAGMA journal_mode=DELETE; ANALYZE;");
         connection.Close();
+    }
+
+    /// <summary>The part once the model hands it over; an <see cref="OperationCanceledException"/> when the model failed or the import is cancelled.</summary>
+    private static CatalogSnapshot Part(Task<CatalogSnapshot> part, CancellationToken cancellationToken) =>
+        part.WaitAsync(cancellationToken).GetAwaiter().GetResult();
+
+    private static void Insert(SqliteConnection connection, SqliteStoreSchema schema, ForeignKeyCheck keys, IEnumerable<TableRows> tables, CancellationToken cancellationToken)
+    {
+        foreach (var rows in tables)
+        {
+            var table = schema.Of(rows);
+            var collector = keys.For(table);
+            Insert(connection, table, rows, collector, cancellationToken);
+            collector.Complete();
+        }
     }
 
     /// <summary>

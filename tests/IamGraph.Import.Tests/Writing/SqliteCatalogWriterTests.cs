@@ -1,6 +1,8 @@
 using IamGraph.Catalog;
+using IamGraph.Catalog.Entities;
 using IamGraph.Import.Model;
 using IamGraph.Import.Tests.Model;
+using IamGraph.Import.Tests.Reading;
 using IamGraph.Import.Writing;
 using IamGraph.Testing;
 using Microsoft.Data.Sqlite;
@@ -138,6 +140,68 @@ public class SqliteCatalogWriterTests
         var error = Assert.Throws<InvalidOperationException>(() => new SqliteCatalogWriter(target).Write(broken));
 
         Assert.Equal($"The catalogue is inconsistent: row {good.PolicyActions.Count + 1} of policy_actions points at a missing row of actions.", error.Message);
+        Assert.Equal(before, File.ReadAllBytes(target));
+        Assert.Equal(["catalog.db"], Directory.GetFiles(dir.Path).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void A_statement_naming_a_missing_action_is_refused_though_the_statements_are_written_before_the_actions()
+    {
+        using var dir = new TempDirectory();
+        var target = dir.File("catalog.db");
+        var good = CatalogBuilder.Build(DocsCatalogs.Small());
+        // The stored documents' rows go first (they are final before the rest): their keys to actions are checked once the actions are written.
+        var broken = good with
+        {
+            PolicyVersions = [new PolicyVersionRow(1, 1, "v1", IsDefault: true, CreatedAt: null, "{}")],
+            Statements = [new StatementRow(1, 1, 0, null, StatementEffect.Allow, "[\"*\"]", IsNotResource: false, Condition: null)],
+            StatementActions = [new StatementActionRow(1, 1, IsNotAction: false), new StatementActionRow(1, 999, IsNotAction: false)],
+        };
+
+        var error = Assert.Throws<InvalidOperationException>(() => new SqliteCatalogWriter(target).Write(broken));
+
+        Assert.Equal("The catalogue is inconsistent: row 2 of statement_actions points at a missing row of actions.", error.Message);
+        Assert.False(File.Exists(target));
+        Assert.Empty(Directory.GetFiles(dir.Path));
+    }
+
+    [Fact]
+    public void A_model_that_fails_after_handing_over_parts_leaves_the_previous_database_byte_identical()
+    {
+        using var dir = new TempDirectory();
+        var target = dir.File("catalog.db");
+        var whole = CatalogBuilder.Build(DocsCatalogs.Small());
+        new SqliteCatalogWriter(target).Write(whole);
+        var before = File.ReadAllBytes(target);
+        var parts = new CatalogParts();
+        var writer = new SqliteCatalogWriter(target);
+        var writing = Task.Run(() => writer.Write(parts));
+
+        // The writer stores what it was given (or still waits for it) when the model fails.
+        parts.DocumentsFinal(whole);
+        parts.ActionCatalogFinal(whole);
+        parts.Abandon();
+
+        Assert.ThrowsAny<OperationCanceledException>(() => writing.GetAwaiter().GetResult());
+        Assert.Equal(before, File.ReadAllBytes(target));
+        Assert.Equal(["catalog.db"], Directory.GetFiles(dir.Path).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void An_import_whose_model_fails_while_the_writer_runs_names_the_file_and_changes_nothing()
+    {
+        using var dir = new TempDirectory();
+        var target = dir.File("catalog.db");
+        using var docs = DocsFixture.Minimal();
+        CatalogImporter.Import(docs.Root, target);
+        var before = File.ReadAllBytes(target);
+        // Each page reads well; only the model sees that two policies claim one ARN, once the writer has started.
+        docs.Write("policies/other.md", "# Policy: Other\n\nARN: `arn:aws:iam::aws:policy/AWSDenyAll`\n");
+
+        var error = Assert.Throws<ImportException>(() => CatalogImporter.Import(docs.Root, target));
+
+        Assert.Equal(("policies/other.md", 1), (error.File, error.Line));
+        Assert.Contains("policies/awsdenyall.md", error.Message, StringComparison.Ordinal);
         Assert.Equal(before, File.ReadAllBytes(target));
         Assert.Equal(["catalog.db"], Directory.GetFiles(dir.Path).Select(Path.GetFileName));
     }

