@@ -58,11 +58,28 @@ internal static class PlainCells
     /// </summary>
     public const string Punctuation = "-.:/,#=+@%?$;'\"()";
 
+    // By ASCII code: a table lookup per character (these loops run over every character of 400,000 cells).
+    private static readonly bool[] PlainAscii = AsciiTable(Punctuation);
+
+    // Nothing is parsed inside a code span, so emphasis characters are plain there (ARNs and patterns hold '*').
+    private static readonly bool[] PlainCodeAscii = AsciiTable(Punctuation + " *_");
+
+    private static bool[] AsciiTable(string punctuation)
+    {
+        var table = new bool[128];
+        for (var c = 0; c < table.Length; c++)
+        {
+            table[c] = char.IsAsciiLetterOrDigit((char)c) || punctuation.Contains((char)c);
+        }
+
+        return table;
+    }
+
     private static bool IsPlain(ReadOnlySpan<char> span, bool allowSpace)
     {
         foreach (var c in span)
         {
-            if (!char.IsAsciiLetterOrDigit(c) && !(allowSpace && c == ' ') && !Punctuation.Contains(c))
+            if (c >= 128 || !(PlainAscii[c] || (allowSpace && c == ' ')))
             {
                 return false;
             }
@@ -71,12 +88,11 @@ internal static class PlainCells
         return true;
     }
 
-    // Nothing is parsed inside a code span, so emphasis characters are plain there (ARNs and patterns hold '*').
     private static bool IsPlainCode(ReadOnlySpan<char> code)
     {
         foreach (var c in code)
         {
-            if (!char.IsAsciiLetterOrDigit(c) && c is not (' ' or '*' or '_') && !Punctuation.Contains(c))
+            if (c >= 128 || !PlainCodeAscii[c])
             {
                 return false;
             }
