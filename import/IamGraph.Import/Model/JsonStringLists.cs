@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Json;
 
 namespace IamGraph.Import.Model;
@@ -11,12 +13,32 @@ internal sealed class JsonStringLists
 {
     private readonly Dictionary<string, string> _single = new(StringComparer.Ordinal);
     private readonly Dictionary<IReadOnlyList<string>, string> _shared = new(ReferenceEqualityComparer.Instance);
+    private readonly ArrayBufferWriter<byte> _buffer = new();
 
     /// <summary>The list's JSON; a one-string list is looked up by its string.</summary>
     public string Of(IReadOnlyList<string> list) =>
-        list is [var only] ? _single.TryGetValue(only, out var json) ? json : _single[only] = JsonSerializer.Serialize(list) : JsonSerializer.Serialize(list);
+        list is [var only] ? _single.TryGetValue(only, out var json) ? json : _single[only] = Serialize(list) : Serialize(list);
 
     /// <summary>As <see cref="Of"/>, and a longer list is looked up by reference, for lists shared between rows.</summary>
     public string OfShared(IReadOnlyList<string> list) =>
-        list.Count == 1 ? Of(list) : _shared.TryGetValue(list, out var json) ? json : _shared[list] = JsonSerializer.Serialize(list);
+        list.Count == 1 ? Of(list) : _shared.TryGetValue(list, out var json) ? json : _shared[list] = Serialize(list);
+
+    // What JsonSerializer.Serialize gives for a list of strings (the same default encoder), written directly: the
+    // serializer's reflection metadata cost a cold import tens of JIT-compiled methods for this one shape.
+    private string Serialize(IReadOnlyList<string> list)
+    {
+        _buffer.ResetWrittenCount();
+        using (var writer = new Utf8JsonWriter(_buffer))
+        {
+            writer.WriteStartArray();
+            foreach (var item in list)
+            {
+                writer.WriteStringValue(item);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        return Encoding.UTF8.GetString(_buffer.WrittenSpan);
+    }
 }

@@ -64,8 +64,28 @@ public static class DocsReader
 
     private const int RangeSize = 16;
 
-    /// <summary>The files' indexes, index pages first, each group in file order (OrderBy is stable).</summary>
-    private static int[] WorkOrder(List<DocsFile> files) => [.. Enumerable.Range(0, files.Count).OrderBy(i => files[i].IsIndex ? 0 : 1)];
+    /// <summary>The files' indexes, index pages first, each group in file order.</summary>
+    private static int[] WorkOrder(List<DocsFile> files)
+    {
+        var order = new List<int>(files.Count);
+        for (var i = 0; i < files.Count; i++)
+        {
+            if (files[i].IsIndex)
+            {
+                order.Add(i);
+            }
+        }
+
+        for (var i = 0; i < files.Count; i++)
+        {
+            if (!files[i].IsIndex)
+            {
+                order.Add(i);
+            }
+        }
+
+        return [.. order];
+    }
 
     private static FileOutcome ReadOne(DocsFile file, DocsReaderOptions options)
     {
@@ -123,12 +143,23 @@ public static class DocsReader
 
     private static IEnumerable<ReaderNote> CheckLinks(List<DocsFile> files, FileOutcome[] outcomes)
     {
-        var pages = files.Where(f => !f.IsIndex).Select(f => (f.Folder, f.Slug)).ToHashSet();
+        // The pages' slugs by folder (a set of (folder, slug) tuples had its comparer JIT-compiled in every cold import).
+        var pages = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var file in files.Where(f => !f.IsIndex))
+        {
+            if (!pages.TryGetValue(file.Folder, out var slugs))
+            {
+                pages[file.Folder] = slugs = new HashSet<string>(StringComparer.Ordinal);
+            }
+
+            slugs.Add(file.Slug);
+        }
+
         foreach (var outcome in outcomes)
         {
             foreach (var (target, source) in outcome.Links)
             {
-                if (!pages.Contains((target.Folder, target.Slug)))
+                if (!(pages.TryGetValue(target.Folder, out var slugs) && slugs.Contains(target.Slug)))
                 {
                     yield return new ReaderNote(
                         ReaderNoteKinds.MissingPage, $"link to {target.Folder}/{target.Slug}, a page that does not exist", source, target.Slug);

@@ -21,17 +21,23 @@ internal static class MarkdigPageParser
     // blank lines come back as rows for BlankLineTableRows to join. Emphasis stays on, so cell text writes emphasis
     // delimiters back. Headings and links are read by their source spans and lines, which need precise source locations
     // (Markdig's pipe tables switched them on).
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+    private static readonly MarkdownPipeline Pipeline = CreatePipeline(readPlainCells: true);
+
+    internal static MarkdownPipeline CreatePipeline(bool readPlainCells) => CreatePipelineBuilder(readPlainCells).Build();
+
+    /// <param name="readPlainCells">See <see cref="PipeTableRows"/>; the importer reads them directly.</param>
+    internal static MarkdownPipelineBuilder CreatePipelineBuilder(bool readPlainCells) => new MarkdownPipelineBuilder()
         .UsePreciseSourceLocation()
         .UseYamlFrontMatter()
-        .Use<PipeTableRows>()
-        .Use<BlankLineTableRows>()
-        .Build();
+        .Use(new PipeTableRows(readPlainCells))
+        .Use<BlankLineTableRows>();
 
     /// <param name="file">Docs-relative path with forward slashes, for the page and its errors.</param>
-    public static MarkdownPage Parse(string text, string file)
+    public static MarkdownPage Parse(string text, string file) => Parse(text, file, Pipeline);
+
+    internal static MarkdownPage Parse(string text, string file, MarkdownPipeline pipeline)
     {
-        var document = Markdown.Parse(text, Pipeline);
+        var document = Markdown.Parse(text, pipeline);
 
         // Markdig reads a '---' that is never closed as a thematic break, not as front matter.
         if (document.Count > 0 && document[0] is ThematicBreakBlock { Line: 0 } rule && Source(text, rule.Span).Trim() is "---")
@@ -135,18 +141,31 @@ internal static class MarkdigPageParser
             }
         }
 
+        // Block by block in document order; a plain cell was read already (a link cell is one link on its row's line).
         private void AddLinks(Block block)
         {
-            IEnumerable<LeafBlock> leaves = block is LeafBlock leaf ? [leaf] : block.Descendants<LeafBlock>();
-            foreach (var paragraph in leaves)
+            switch (block)
             {
-                foreach (var link in paragraph.Inline?.Descendants<LinkInline>() ?? [])
-                {
-                    if (!link.IsImage && link.Url is not null)
+                case PlainTableCell { Value.LinkUrl: { } url } plain:
+                    links.Add(new LooseLink(plain.Value.Text, url, plain.Line + 1));
+                    break;
+                case LeafBlock paragraph:
+                    foreach (var link in paragraph.Inline?.Descendants<LinkInline>() ?? [])
                     {
-                        links.Add(new LooseLink(CellText.Of(link).Text, link.Url, link.Line + 1));
+                        if (!link.IsImage && link.Url is not null)
+                        {
+                            links.Add(new LooseLink(CellText.Of(link).Text, link.Url, link.Line + 1));
+                        }
                     }
-                }
+
+                    break;
+                case ContainerBlock container:
+                    foreach (var child in container)
+                    {
+                        AddLinks(child);
+                    }
+
+                    break;
             }
         }
 
@@ -191,6 +210,11 @@ internal static class MarkdigPageParser
 
         public static MarkdownCell Of(TableCell cell)
         {
+            if (cell is PlainTableCell plain)
+            {
+                return plain.Value;
+            }
+
             // Most cells are one literal ("ecr", "12"), one code span (an ARN) or one link with plain text ("[name](url)"):
             // those need no builder.
             if (cell.Count == 1 && cell[0] is LeafBlock { Inline.FirstChild: { NextSibling: null } only })

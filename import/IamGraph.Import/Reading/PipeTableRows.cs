@@ -24,13 +24,14 @@ namespace IamGraph.Import.Reading;
 /// table (there it turned the table back into a paragraph, or with a <c>---</c> line into a heading), and a row of
 /// empty cells keeps its line (there it had line 1). The docs have none of these.
 /// </remarks>
-internal sealed class PipeTableRows : IMarkdownExtension
+/// <param name="readPlainCells">Whether cells of one plain literal, code span or link are read directly (<see cref="PlainCells"/>) instead of by Markdig's inline parse; off only to check that both read alike.</param>
+internal sealed class PipeTableRows(bool readPlainCells = true) : IMarkdownExtension
 {
     public void Setup(MarkdownPipelineBuilder pipeline)
     {
         if (!pipeline.BlockParsers.Contains<RowParser>())
         {
-            pipeline.BlockParsers.InsertBefore<ParagraphBlockParser>(new RowParser());
+            pipeline.BlockParsers.InsertBefore<ParagraphBlockParser>(new RowParser(readPlainCells));
         }
     }
 
@@ -40,7 +41,13 @@ internal sealed class PipeTableRows : IMarkdownExtension
 
     private sealed class RowParser : BlockParser
     {
-        public RowParser() => OpeningCharacters = ['|'];
+        private readonly bool readPlainCells;
+
+        public RowParser(bool readPlainCells)
+        {
+            OpeningCharacters = ['|'];
+            this.readPlainCells = readPlainCells;
+        }
 
         public override BlockState TryOpen(BlockProcessor processor)
         {
@@ -134,7 +141,7 @@ internal sealed class PipeTableRows : IMarkdownExtension
             }
 
             var last = Cell(text, cellStart, line.End, lineIndex, columnOffset);
-            if (last.Count > 0)
+            if (last is PlainTableCell || last.Count > 0)
             {
                 row.Add(last);
             }
@@ -174,7 +181,7 @@ internal sealed class PipeTableRows : IMarkdownExtension
             return i - start;
         }
 
-        /// <summary>A cell over text[start..end], trimmed; an empty cell has no paragraph, like the cells Markdig adds to short rows.</summary>
+        /// <summary>A cell over text[start..end], trimmed; an empty cell has no paragraph, like the cells Markdig adds to short rows, nor has a plain one (already read).</summary>
         private TableCell Cell(string text, int start, int end, int lineIndex, int columnOffset)
         {
             while (start <= end && text[start].IsSpaceOrTab())
@@ -188,6 +195,11 @@ internal sealed class PipeTableRows : IMarkdownExtension
             }
 
             var span = new SourceSpan(start, end);
+            if (readPlainCells && start <= end && PlainCells.TryRead(text, start, end) is { } plain)
+            {
+                return new PlainTableCell(this, plain) { Line = lineIndex, Column = start + columnOffset, Span = span };
+            }
+
             var cell = new TableCell(this) { Line = lineIndex, Column = start + columnOffset, Span = span };
             if (start <= end)
             {

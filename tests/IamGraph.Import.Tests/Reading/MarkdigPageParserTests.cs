@@ -363,6 +363,63 @@ public sealed class MarkdigPageParserTests
             Describe(MarkdigPageParser.Parse(page, "policies/p.md")));
     }
 
+    [DocsFact]
+    public void Every_shared_page_reads_the_same_with_plain_cells_read_directly()
+    {
+        var root = SharedDocs.Require();
+        var markdig = MarkdigPageParser.CreatePipeline(readPlainCells: false);
+        var differing = SharedPages.Value
+            .Where(p => Describe(p.Value) != Describe(MarkdigPageParser.Parse(File.ReadAllText(Path.Combine(root, p.Key)), p.Key, markdig)))
+            .Select(p => p.Key)
+            .ToList();
+
+        Assert.Empty(differing);
+    }
+
+    [Fact]
+    public void Cells_read_directly_read_as_markdig_reads_them()
+    {
+        // Plain cells next to cells one character away from plain, in tables with a header and in a headerless table
+        // (whose links are loose links).
+        const string page = """
+            # Policy: P
+
+            ## Allowed Actions
+
+            | Action | Link | Code | Other |
+            |---|---|---|---|
+            | s3:GetObject | [s3:Get](../actions.md#s3:get) | `arn:aws:iam::aws:policy/A_B*` | a (b), c=d; e? $f% 'g' "h" |
+            | s3:*Get* | [s3:*Get*](u) | ` x ` | a_b |
+            | [x] | [a](b c) | `` x `` | &amp; |
+            | [ a ](u) | [a]( u ) | `a\b` | a\|b |
+            | [a](u "t") | [a](<u>) | [](u) | ![a](u) |
+            | <http://x> | [a](u)b | [a]b(u) | x ~ y ^ z |
+            | [a (b)](c) | [a](u(1)) | `a`b` | `a` |
+
+            ## Attached Policies
+
+            | [p](../policies.md#p) | [q *r*](s) | t |
+            | u | [v](w) |
+            """;
+
+        Assert.Equal(
+            Describe(MarkdigPageParser.Parse(page, "policies/p.md", MarkdigPageParser.CreatePipeline(readPlainCells: false))),
+            Describe(MarkdigPageParser.Parse(page, "policies/p.md")));
+        Assert.Contains("link p->../policies.md#p@17", Describe(MarkdigPageParser.Parse(page, "policies/p.md")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void No_inline_parser_of_the_pipeline_opens_on_a_plain_character()
+    {
+        // Build() lets every extension add its parsers to the builder.
+        var builder = MarkdigPageParser.CreatePipelineBuilder(readPlainCells: true);
+        builder.Build();
+        var opening = builder.InlineParsers.SelectMany(p => p.OpeningCharacters ?? []).ToList();
+
+        Assert.NotEmpty(opening);
+        Assert.DoesNotContain(opening, c => char.IsAsciiLetterOrDigit(c) || c == ' ' || PlainCells.Punctuation.Contains(c));
+    }
+
     [Fact]
     public void Front_matter_that_is_never_closed_is_an_error_on_line_1()
     {
