@@ -89,8 +89,7 @@ public class SqliteCatalogWriterTests
 
         Assert.Throws<SqliteException>(() => new SqliteCatalogWriter(target).Write(broken));
 
-        Assert.Equal(before, File.ReadAllBytes(target));
-        Assert.Equal(["catalog.db"], Directory.GetFiles(dir.Path).Select(Path.GetFileName));
+        AssertUntouched(dir, target, before);
     }
 
     [Fact]
@@ -140,8 +139,7 @@ public class SqliteCatalogWriterTests
         var error = Assert.Throws<InvalidOperationException>(() => new SqliteCatalogWriter(target).Write(broken));
 
         Assert.Equal($"The catalogue is inconsistent: row {good.PolicyActions.Count + 1} of policy_actions points at a missing row of actions.", error.Message);
-        Assert.Equal(before, File.ReadAllBytes(target));
-        Assert.Equal(["catalog.db"], Directory.GetFiles(dir.Path).Select(Path.GetFileName));
+        AssertUntouched(dir, target, before);
     }
 
     [Fact]
@@ -183,8 +181,7 @@ public class SqliteCatalogWriterTests
         parts.Abandon();
 
         Assert.ThrowsAny<OperationCanceledException>(() => writing.GetAwaiter().GetResult());
-        Assert.Equal(before, File.ReadAllBytes(target));
-        Assert.Equal(["catalog.db"], Directory.GetFiles(dir.Path).Select(Path.GetFileName));
+        AssertUntouched(dir, target, before);
     }
 
     [Fact]
@@ -202,8 +199,7 @@ public class SqliteCatalogWriterTests
 
         Assert.Equal(("policies/other.md", 1), (error.File, error.Line));
         Assert.Contains("policies/awsdenyall.md", error.Message, StringComparison.Ordinal);
-        Assert.Equal(before, File.ReadAllBytes(target));
-        Assert.Equal(["catalog.db"], Directory.GetFiles(dir.Path).Select(Path.GetFileName));
+        AssertUntouched(dir, target, before);
     }
 
     [Fact]
@@ -267,5 +263,12 @@ public class SqliteCatalogWriterTests
         using var command = connection.CreateCommand();
         command.CommandText = $"SELECT count(*) FROM {table}";
         return (long)command.ExecuteScalar()!;
+    }
+
+    /// <summary>The previous database is byte-identical and no staging file is left beside it.</summary>
+    private static void AssertUntouched(TempDirectory dir, string target, byte[] before)
+    {
+        Assert.Equal(before, File.ReadAllBytes(target));
+        Assert.Equal(["catalog.db"], Directory.GetFiles(dir.Path).Select(Path.GetFileName));
     }
 }
