@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 using IamGraph.Api.Tests.Engines;
 using IamGraph.Catalog;
 
@@ -5,7 +7,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace IamGraph.Api.Tests;
 
-/// <summary>Issue 11: the account filter is one statement whatever the scope, so its SQL is generated once and cached.</summary>
+/// <summary>
+/// Issue 11: what public callers run compiled (a lookup, its one parent's connection) still never shows account rows, and
+/// the account filter is one statement whatever the scope, so its SQL is generated once and cached.
+/// </summary>
 public abstract class ScopedStatementTests(AccountsFixture api)
 {
     private async Task<T> AsAsync<T>(AccountScope scope, Func<Task<T>> run)
@@ -20,6 +25,36 @@ public abstract class ScopedStatementTests(AccountsFixture api)
         {
             options.AnonymousScope = AccountScope.Everything;
         }
+    }
+
+    private static (string Name, string? AccountId)[] Policies(JsonElement action) =>
+        [.. action.At("policies", "nodes").EnumerateArray()
+            .Select(p => (p.At("name").GetString()!, p.At("accountId").ValueKind == JsonValueKind.Null ? null : p.At("accountId").GetString()))];
+
+    [EngineFact]
+    public async Task A_public_lookup_and_its_one_parent_connection_never_show_account_policies()
+    {
+        // s3:* is named by the public S3Full and by alice's inline Ec2 (account 111122223333).
+        const string Query = """
+            { exact: action(name: "s3:*") { name policies(first: 10) { nodes { name accountId } } }
+              folded: action(name: "S3:*", ignoreCase: true) { name policies(first: 10) { nodes { name accountId } } }
+              service(name: "s3") { name } }
+            """;
+        var owner = await api.DataAsync(Query);
+        Assert.Equal([("Ec2", AccountsFixture.AccountId), ("S3Full", null)], Policies(owner.At("exact")));
+
+        // Twice: the first run compiles the queries, the second runs them compiled; then the owner again, then public again.
+        foreach (var _ in new[] { 1, 2 })
+        {
+            var anonymous = await AsAsync(AccountScope.Public, () => api.DataAsync(Query));
+            Assert.Equal([("S3Full", null)], Policies(anonymous.At("exact")));
+            Assert.Equal("s3:*", anonymous.At("folded", "name").GetString());
+            Assert.Equal([("S3Full", null)], Policies(anonymous.At("folded")));
+            Assert.Equal("s3", anonymous.At("service", "name").GetString());
+        }
+        Assert.Equal([("Ec2", AccountsFixture.AccountId), ("S3Full", null)], Policies((await api.DataAsync(Query)).At("exact")));
+        var other = await AsAsync(AccountScope.Of(["999988887777"]), () => api.DataAsync(Query));
+        Assert.Equal([("S3Full", null)], Policies(other.At("exact")));
     }
 
     [EngineFact]

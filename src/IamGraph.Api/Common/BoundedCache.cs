@@ -15,4 +15,10 @@ public sealed class BoundedCache<TKey, TValue>(int capacity)
         _entries.TryGetValue(key, out var cached) ? cached
         : _entries.Count < capacity ? _entries.GetOrAdd(key, create)
         : create(key);
+
+    /// <summary>The cached value, or one created and kept; default once the cache is full, for values worth having only if kept.</summary>
+    public TValue? GetOrAddIfRoom(TKey key, Func<TKey, TValue> create) =>
+        _entries.TryGetValue(key, out var cached) ? cached
+        : _entries.Count < capacity ? _entries.GetOrAdd(key, create)
+        : default;
 }

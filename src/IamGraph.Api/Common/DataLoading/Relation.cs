@@ -102,16 +102,28 @@ public sealed class Relation<TParent, TNode> : Relation<TParent, TNode, TNode>
         Func<EntityFieldMap<TNode>> nodes,
         Expression<Func<TParent, IEnumerable<TNode>>>? navigation = null,
         Func<TParent, int>? parentIdOf = null)
-        : base((_, filtered, parentIds) => filtered.Select(WithParent(parentKey)).Where(l => parentIds.Contains(l.ParentId)), nodes, link => link.Node, parentIdOf, navigation)
+        : base((_, filtered, parentIds) => OfParents(filtered.Select(WithParent(parentKey)), parentIds), nodes, link => link.Node, parentIdOf, navigation)
     {
     }
 
     private static IQueryable<ParentLink<TNode>> Join(IQueryable<Link> links, IQueryable<TNode> nodes, int[] parentIds, bool distinct)
     {
-        links = links.Where(l => parentIds.Contains(l.ParentId));
+        links = OfParents(links, parentIds);
         return (distinct ? links.Distinct() : links)
             .Join(nodes, l => l.NodeId, EntityId.Column<TNode>(), (l, node) => new ParentLink<TNode> { ParentId = l.ParentId, Node = node, Detail = l.Detail, DetailFlag = l.DetailFlag, DetailBits = l.DetailBits });
     }
+
+    /// <summary>
+    /// The rows of <paramref name="parentIds"/>. One parent (<c>action(name:) { policies }</c>) is compared with a scalar read
+    /// from a <see cref="SingleParent"/>: EF Core caches that statement's SQL (a list parameter, even of one id, is expanded
+    /// and its SQL generated on every execution), and <see cref="RelationLoader{TParent,TNode,TItem}"/> can make it the
+    /// parameter of a compiled query.
+    /// </summary>
+    private static IQueryable<Link> OfParents(IQueryable<Link> links, int[] parentIds) =>
+        parentIds.Length == 1 ? links.Where(SingleParent.Test<Link>(parentIds[0])) : links.Where(l => parentIds.Contains(l.ParentId));
+
+    private static IQueryable<ParentLink<TNode>> OfParents(IQueryable<ParentLink<TNode>> links, int[] parentIds) =>
+        parentIds.Length == 1 ? links.Where(SingleParent.Test<ParentLink<TNode>>(parentIds[0])) : links.Where(l => parentIds.Contains(l.ParentId));
 
     /// <summary><c>n => new ParentLink { ParentId = parentKey(n), Node = n }</c>.</summary>
     private static Expression<Func<TNode, ParentLink<TNode>>> WithParent(Expression<Func<TNode, int>> parentKey) =>
@@ -121,4 +133,18 @@ public sealed class Relation<TParent, TNode> : Relation<TParent, TNode, TNode>
                 Expression.Bind(typeof(ParentLink<TNode>).GetProperty(nameof(ParentLink<TNode>.ParentId))!, parentKey.Body),
                 Expression.Bind(typeof(ParentLink<TNode>).GetProperty(nameof(ParentLink<TNode>.Node))!, parentKey.Parameters[0])),
             parentKey.Parameters);
+}
+
+/// <summary>The one parent id of a single-parent load, as the query reads it: <c>l =&gt; l.ParentId == holder.ParentId</c>.</summary>
+public sealed class SingleParent(int parentId)
+{
+    public int ParentId { get; } = parentId;
+
+    /// <summary><c>l =&gt; l.ParentId == new SingleParent(parentId).ParentId</c>, for a <see cref="Link"/> or a <see cref="ParentLink{TNode}"/>.</summary>
+    public static Expression<Func<TRow, bool>> Test<TRow>(int parentId)
+    {
+        var row = Expression.Parameter(typeof(TRow), "l");
+        var holder = Expression.Property(Expression.Constant(new SingleParent(parentId)), nameof(ParentId));
+        return Expression.Lambda<Func<TRow, bool>>(Expression.Equal(Expression.Property(row, nameof(Link.ParentId)), holder), row);
+    }
 }

@@ -12,6 +12,7 @@ using IamGraph.Api.Common.Sorting;
 using IamGraph.Catalog;
 
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IamGraph.Api.Common.DataLoading;
@@ -27,6 +28,14 @@ public sealed class RelationLoader<TParent, TNode, TItem>(IDbContextFactory<Cata
 {
     /// <summary><c>l => new ParentLink { ParentId = l.ParentId, Node = projection(l.Node) }</c>, built once per projection.</summary>
     private static readonly BoundedCache<(Expression<Func<TNode, TNode>>, bool), Expression<Func<ParentLink<TNode>, ParentLink<TNode>>>> ProjectLinks =
+        new(SelectionProjection.CacheLimit);
+
+    /// <summary>
+    /// Compiled single-parent queries by model (a compiled query runs against the one it was compiled for), relation and
+    /// projection; null for a query that cannot be compiled. Past the bound (many distinct selections) queries run as built:
+    /// a compiled query pays off only when it is kept.
+    /// </summary>
+    private static readonly BoundedCache<(IModel, Relation<TParent, TNode, TItem>, Expression<Func<TNode, TNode>>), Func<CatalogDbContext, int, IAsyncEnumerable<ParentLink<TNode>>>?> SingleParentQueries =
         new(SelectionProjection.CacheLimit);
 
     /// <summary>A nested connection field (<c>policy.actions(first:, where:, order:)</c>).</summary>
@@ -61,15 +70,35 @@ public sealed class RelationLoader<TParent, TNode, TItem>(IDbContextFactory<Cata
         CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var nodes = db.Set<TNode>().AsNoTracking();
-        if (filter is not null)
+        IQueryable<ParentLink<TNode>> Query(int[] ids)
         {
-            nodes = nodes.Where(filter);
+            var nodes = db.Set<TNode>().AsNoTracking();
+            if (filter is not null)
+            {
+                nodes = nodes.Where(filter);
+            }
+            return SortExpressionBuilder.Apply(relation.Links(db, nodes, ids), l => l.Node, order, relation.Nodes)
+                .Select(ProjectLink(projection, relation.HasDetail))
+                .WithAccountShares(db);
         }
-        var rows = await SortExpressionBuilder.Apply(relation.Links(db, nodes, [.. parentIds]), l => l.Node, order, relation.Nodes)
-            .Select(ProjectLink(projection, relation.HasDetail))
-            .WithAccountShares(db)
-            .ToListAsync(cancellationToken);
+
+        List<ParentLink<TNode>> rows;
+        // One parent in the default order (a lookup's connection): the same query every time but for the id, so it runs
+        // compiled, without EF Core rebuilding, walking and hashing its expression per request. Public scope only: a
+        // caller's accounts rewrite the query (their shares of the counts), and those run as built.
+        if (parentIds.Count == 1 && filter is null && order.Count == 0 && db.AccountScope == AccountScope.Public
+            && SingleParentQueries.GetOrAddIfRoom((db.Model, relation, projection), _ => CompiledQuery.Of(Query([0]))) is { } compiled)
+        {
+            rows = [];
+            await foreach (var row in compiled(db, parentIds.First()).WithCancellation(cancellationToken))
+            {
+                rows.Add(row);
+            }
+        }
+        else
+        {
+            rows = await Query([.. parentIds]).ToListAsync(cancellationToken);
+        }
 
         var byParent = rows.ToLookup(row => row.ParentId, relation.Item);
         return parentIds.ToDictionary(id => id, id => Page.FromList([.. byParent[id]], args, options.DefaultPageSize));
@@ -128,4 +157,53 @@ public static class RelationFieldExtensions
     private static RelationLoader<TParent, TNode, TItem> Loader<TParent, TNode, TItem>(IResolveFieldContext context)
         where TNode : class =>
         context.RequestServicesOrThrow().GetRequiredService<RelationLoader<TParent, TNode, TItem>>();
+}
+
+/// <summary>
+/// Turns a single-parent query (built with <see cref="SingleParent"/>) into an EF Core compiled query whose parameter is the
+/// parent id. Only when the id is the query's one captured value: any other (a closure over request state) would be frozen
+/// into the compiled query, so such a query is not compiled (null) and runs as built.
+/// </summary>
+internal static class CompiledQuery
+{
+    public static Func<CatalogDbContext, int, IAsyncEnumerable<TRow>>? Of<TRow>(IQueryable<TRow> query)
+    {
+        var parentId = Expression.Parameter(typeof(int), "parentId");
+        var parameterize = new Parameterize(parentId);
+        var body = parameterize.Visit(query.Expression);
+        if (!parameterize.OnlyParentCaptured || !parameterize.ParentFound)
+        {
+            return null;
+        }
+        var db = Expression.Parameter(typeof(CatalogDbContext), "db");
+        return EF.CompileAsyncQuery(Expression.Lambda<Func<CatalogDbContext, int, IQueryable<TRow>>>(body, db, parentId));
+    }
+
+    private sealed class Parameterize(ParameterExpression parentId) : ExpressionVisitor
+    {
+        public bool OnlyParentCaptured { get; private set; } = true;
+
+        public bool ParentFound { get; private set; }
+
+        protected override Expression VisitMember(MemberExpression node)
+        {
+            if (node.Expression is ConstantExpression { Value: SingleParent })
+            {
+                ParentFound = true;
+                return parentId;
+            }
+            return base.VisitMember(node);
+        }
+
+        protected override Expression VisitConstant(ConstantExpression node)
+        {
+            // Literals are part of the query's shape; anything else (a closure, a list) is a value it captured.
+            var type = Nullable.GetUnderlyingType(node.Type) ?? node.Type;
+            if (node.Value is not null && !(type.IsPrimitive || type.IsEnum || type == typeof(string) || type == typeof(decimal)))
+            {
+                OnlyParentCaptured = false;
+            }
+            return node;
+        }
+    }
 }
