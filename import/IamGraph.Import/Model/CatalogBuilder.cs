@@ -122,7 +122,11 @@ public static class CatalogBuilder
         var serviceNames = actionNames.Select(ActionName.ServiceOf).Concat(catalog?.Services.Select(s => s.Prefix) ?? [])
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         var serviceIds = IdsOf(serviceNames);
-        var actionService = actionNames.Select(a => serviceIds[ActionName.ServiceOf(a)]).ToArray();
+        var actionService = new int[actionNames.Length];
+        for (var i = 0; i < actionNames.Length; i++)
+        {
+            actionService[i] = serviceIds[ActionName.ServiceOf(actionNames[i])];
+        }
 
         var policyActions = new List<Link>();
         var policyServices = new List<Link>();
@@ -142,8 +146,20 @@ public static class CatalogBuilder
                     publicPolicyActions.Add(policyActions[^1]);
                 }
             }
-            foreach (var serviceId in linked.Select(a => actionService[actionIds[a] - 1]).Distinct().Order())
+            // Its services, each once, ascending: sorted ints, not LINQ's Select to int, which was JIT-compiled cold.
+            var serviceIdsOfPolicy = new int[linked.Length];
+            for (var i = 0; i < linked.Length; i++)
             {
+                serviceIdsOfPolicy[i] = actionService[actionIds[linked[i]] - 1];
+            }
+            Array.Sort(serviceIdsOfPolicy);
+            for (var i = 0; i < serviceIdsOfPolicy.Length; i++)
+            {
+                var serviceId = serviceIdsOfPolicy[i];
+                if (i > 0 && serviceId == serviceIdsOfPolicy[i - 1])
+                {
+                    continue;
+                }
                 policyServices.Add(new Link(policy.Id, serviceId));
                 if (isPublic)
                 {
@@ -251,13 +267,25 @@ public static class CatalogBuilder
 
     private sealed record RoleDraft(int Id, RolePage Page, IReadOnlyList<int> PolicyIds);
 
+    /// <summary>A policy's ARN with its docs page and managed-policy entry, either possibly missing, and the name it goes by.</summary>
+    private sealed record JoinedPolicy(string Arn, PolicyPage? Page, ManagedPolicyEntry? Managed, string Name)
+    {
+        public static int ByNameThenArn(JoinedPolicy a, JoinedPolicy b)
+        {
+            var byName = string.CompareOrdinal(a.Name, b.Name);
+            return byName != 0 ? byName : string.CompareOrdinal(a.Arn, b.Arn);
+        }
+    }
+
     private static List<PolicyDraft> BuildPolicies(
         IReadOnlyList<PolicyPage> pages, IReadOnlyList<ManagedPolicyEntry> managed, List<Finding> findings, IReadOnlyDictionary<string, string> accountOf)
     {
         var byArn = new Dictionary<string, PolicyPage>(StringComparer.Ordinal);
-        // Per owner (null: public), the first ARN of each name: an account's policies clash with the public ones and its own,
-        // never with another account's (a finding naming both would tell each about the other).
-        var byName = new Dictionary<(string? Owner, string Name), string>();
+        // Per owner (public, then per account), the first ARN of each name: an account's policies clash with the public ones and
+        // its own, never with another account's (a finding naming both would tell each about the other). Dictionaries keyed by
+        // string: one keyed by a tuple had its comparer JIT-compiled in every cold import.
+        var publicByName = new Dictionary<string, string>(StringComparer.Ordinal);
+        var accountByName = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
         foreach (var page in pages)
         {
             if (byArn.TryGetValue(page.Arn, out var other))
@@ -283,32 +311,48 @@ public static class CatalogBuilder
             }
         }
 
-        // One policy per ARN, ordered by name then ARN, so ids follow the API's default order.
-        var joined = byArn.Keys.Union(managedByArn.Keys, StringComparer.Ordinal)
-            .Select(arn => (Arn: arn, Page: byArn.GetValueOrDefault(arn), Managed: managedByArn.GetValueOrDefault(arn)))
-            .Select(p => (p.Arn, p.Page, p.Managed, Name: p.Managed?.Name ?? p.Page!.Name))
-            .OrderBy(p => p.Name, StringComparer.Ordinal).ThenBy(p => p.Arn, StringComparer.Ordinal).ToArray();
-        // The public policies' names first, so an account's policy that sorts before a public one of its name is still reported.
-        foreach (var (arn, _, _, name) in joined.Where(p => !accountOf.ContainsKey(p.Arn)))
+        // One policy per ARN, ordered by name then ARN, so ids follow the API's default order. Records sorted in place, not
+        // LINQ over tuples: generic code over a value type of ours is not in the ReadyToRun image and was JIT-compiled cold.
+        var joined = new List<JoinedPolicy>(byArn.Count + managedByArn.Count);
+        foreach (var (arn, page) in byArn)
         {
-            byName.TryAdd((null, name), arn);
+            var entry = managedByArn.GetValueOrDefault(arn);
+            joined.Add(new JoinedPolicy(arn, page, entry, entry?.Name ?? page.Name));
+        }
+        foreach (var (arn, entry) in managedByArn)
+        {
+            if (!byArn.ContainsKey(arn))
+            {
+                joined.Add(new JoinedPolicy(arn, null, entry, entry.Name));
+            }
+        }
+        // ARNs are unique, so no two policies compare equal: the unstable sort gives the one order.
+        joined.Sort(JoinedPolicy.ByNameThenArn);
+        // The public policies' names first, so an account's policy that sorts before a public one of its name is still reported.
+        foreach (var policy in joined)
+        {
+            if (!accountOf.ContainsKey(policy.Arn))
+            {
+                publicByName.TryAdd(policy.Name, policy.Arn);
+            }
         }
         // Each version's strings, read once: for the policy's actions, the action rows, the universe and the cross-check.
         // Independent per policy, so worked out on both cores; the loop below stays in order.
         // So is the union of a policy's versions' strings (ReadOnlyAccess: 151 versions of ~2,000 strings).
-        var namedOfVersions = new (PolicyVersionEntry Version, IReadOnlyList<string> Named)[joined.Length][];
-        var namedByAnyVersion = new string[joined.Length][];
-        Parallel.For(0, joined.Length, i =>
+        var namedOfVersions = new (PolicyVersionEntry Version, IReadOnlyList<string> Named)[joined.Count][];
+        var namedByAnyVersion = new string[joined.Count][];
+        Parallel.For(0, joined.Count, i =>
         {
             namedOfVersions[i] = (joined[i].Managed?.Versions ?? []).Select(v => (Version: v, Named: PolicyVersionDiff.NamedActions(v.Statements))).ToArray();
             namedByAnyVersion[i] = namedOfVersions[i].Length == 1 ? [.. namedOfVersions[i][0].Named] : [.. namedOfVersions[i].SelectMany(v => v.Named).Distinct(StringComparer.Ordinal)];
         });
-        var drafts = new List<PolicyDraft>(joined.Length);
+        var drafts = new List<PolicyDraft>(joined.Count);
         foreach (var (arn, page, entry, name) in joined)
         {
             var where = page?.Source ?? entry!.Source;
             var owner = accountOf.GetValueOrDefault(arn);
-            if ((byName.TryGetValue((null, name), out var first) && first != arn) || (owner is not null && byName.TryGetValue((owner, name), out first)))
+            if ((publicByName.TryGetValue(name, out var first) && first != arn)
+                || (owner is not null && accountByName.TryGetValue(owner, out var ownNames) && ownNames.TryGetValue(name, out first)))
             {
                 findings.Add(new Finding(FindingCategory.Warning, FindingKinds.DuplicatePolicyName, $"policy:{name}", where.File, LineOf(where), null, null,
                     $"Two policies are named '{name}': {first} and {arn}; look them up by ARN.")
@@ -316,7 +360,11 @@ public static class CatalogBuilder
             }
             else if (owner is not null)
             {
-                byName.Add((owner, name), arn);
+                if (!accountByName.TryGetValue(owner, out var names))
+                {
+                    accountByName[owner] = names = new Dictionary<string, string>(StringComparer.Ordinal);
+                }
+                names.Add(name, arn);
             }
 
             var docsActions = page is null ? [] : DocsActions(page, findings);
@@ -340,8 +388,10 @@ public static class CatalogBuilder
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var actions = new List<string>(page.Actions.Count);
-        foreach (var row in page.Actions)
+        // Indexed, not enumerated: an enumerator over a list of Sourced<string> (a struct of ours) was JIT-compiled cold.
+        for (var i = 0; i < page.Actions.Count; i++)
         {
+            var row = page.Actions[i];
             if (seen.Add(row.Value))
             {
                 actions.Add(row.Value);

@@ -14,6 +14,7 @@ internal sealed class JsonStringLists
     private readonly Dictionary<string, string> _single = new(StringComparer.Ordinal);
     private readonly Dictionary<IReadOnlyList<string>, string> _shared = new(ReferenceEqualityComparer.Instance);
     private readonly ArrayBufferWriter<byte> _buffer = new();
+    private Utf8JsonWriter? _writer;
 
     /// <summary>The list's JSON; a one-string list is looked up by its string.</summary>
     public string Of(IReadOnlyList<string> list) =>
@@ -28,17 +29,17 @@ internal sealed class JsonStringLists
     private string Serialize(IReadOnlyList<string> list)
     {
         _buffer.ResetWrittenCount();
-        using (var writer = new Utf8JsonWriter(_buffer))
+        // One writer for all lists (thousands of grants' lists in a docs import), reset for each.
+        var writer = _writer ??= new Utf8JsonWriter(_buffer);
+        writer.Reset();
+        writer.WriteStartArray();
+        foreach (var item in list)
         {
-            writer.WriteStartArray();
-            foreach (var item in list)
-            {
-                writer.WriteStringValue(item);
-            }
-
-            writer.WriteEndArray();
+            writer.WriteStringValue(item);
         }
 
+        writer.WriteEndArray();
+        writer.Flush();
         return Encoding.UTF8.GetString(_buffer.WrittenSpan);
     }
 }

@@ -42,17 +42,18 @@ internal abstract class TableRows(Type entity, IReadOnlyList<string> properties)
     public abstract void Write(int index, IRowSink sink);
 }
 
-internal sealed class TableRows<T>(Type entity, IReadOnlyList<T> rows, IReadOnlyList<Column<T>> columns)
+internal sealed class TableRows<T>(Type entity, IReadOnlyList<T> rows, Column<T>[] columns)
     : TableRows(entity, [.. columns.Select(c => c.Property)])
 {
     public override int Count => rows.Count;
 
+    // An array indexed, not a list enumerated: a foreach over the interface allocated an enumerator per row (200,000 in a docs import).
     public override void Write(int index, IRowSink sink)
     {
         var row = rows[index];
-        foreach (var column in columns)
+        for (var i = 0; i < columns.Length; i++)
         {
-            column.Write(row, sink);
+            columns[i].Write(row, sink);
         }
     }
 }

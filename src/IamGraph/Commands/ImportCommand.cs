@@ -85,7 +85,17 @@ internal static class ImportCommand
     {
         if (!console.Profile.Capabilities.Interactive)
         {
-            return CatalogImporter.Import(inputs, database, cancellationToken: cancellationToken);
+            // The model, then the writer, keep one core busy; meanwhile the other renders the summary once to nowhere, so that
+            // Spectre's first rendering (its markup, table layout and their types: JIT-compiled and loaded cold) is no longer
+            // done after the write, in front of the output.
+            var warmUp = new Progress<ImportStage>(stage =>
+            {
+                if (stage == ImportStage.Modelling)
+                {
+                    WarmUpSummary(console);
+                }
+            });
+            return CatalogImporter.Import(inputs, database, warmUp, cancellationToken);
         }
         ImportResult? result = null;
         console.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new SpinnerColumn()).Start(ctx =>
@@ -106,6 +116,27 @@ internal static class ImportCommand
             bar.Value = bar.MaxValue;
         });
         return result!;
+    }
+
+    /// <summary>Renders a summary of nothing with <paramref name="console"/>'s capabilities to a console that writes nowhere.</summary>
+    internal static void WarmUpSummary(IAnsiConsole console)
+    {
+        try
+        {
+            var nowhere = AnsiConsole.Create(new AnsiConsoleSettings
+            {
+                Ansi = console.Profile.Capabilities.Ansi ? AnsiSupport.Yes : AnsiSupport.No,
+                ColorSystem = (ColorSystemSupport)console.Profile.Capabilities.ColorSystem,
+                Interactive = InteractionSupport.No,
+                Out = new AnsiConsoleOutput(TextWriter.Null),
+            });
+            nowhere.Profile.Width = console.Profile.Width;
+            PrintSummary(nowhere, new ImportReport("", "", "", new ImportReport.ReportCounts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0), new ImportReport.ReportTimings(0, 0, 0, 0), [], []));
+        }
+        catch (Exception)
+        {
+            // Only a warm-up: the real summary is rendered afterwards either way.
+        }
     }
 
     private static void PrintSummary(IAnsiConsole console, ImportReport report)

@@ -150,4 +150,59 @@ public class CatalogBuilderTests
         Assert.Single(catalog.Actions, a => a.Name == "s3:ListBucket");
         Assert.Equal(CatalogBuilder.Build(Small()).Actions.Count + 1, catalog.Actions.Count);
     }
+
+    [Fact]
+    public void Policies_of_one_name_take_ids_in_ARN_order_and_the_later_ones_are_reported_with_the_first()
+    {
+        var catalog = CatalogBuilder.Build(Of(
+        [
+            Policy("Same", "arn:aws:iam::aws:policy/z/Same", "s3:GetObject"),
+            Policy("Other", "arn:aws:iam::aws:policy/Other", "s3:GetObject"),
+            Policy("Same", "arn:aws:iam::aws:policy/a/Same", "s3:GetObject"),
+            Policy("Same", "arn:aws:iam::aws:policy/m/Same", "s3:GetObject"),
+        ]));
+
+        Assert.Equal(
+            ["arn:aws:iam::aws:policy/Other", "arn:aws:iam::aws:policy/a/Same", "arn:aws:iam::aws:policy/m/Same", "arn:aws:iam::aws:policy/z/Same"],
+            catalog.Policies.OrderBy(p => p.Id).Select(p => p.Arn));
+        var duplicates = catalog.Findings.Where(f => f.Kind == FindingKinds.DuplicatePolicyName).ToList();
+        Assert.Equal(["policies/same.md", "policies/same.md"], duplicates.Select(f => f.File));
+        Assert.Equal(
+            [
+                "Two policies are named 'Same': arn:aws:iam::aws:policy/a/Same and arn:aws:iam::aws:policy/m/Same; look them up by ARN.",
+                "Two policies are named 'Same': arn:aws:iam::aws:policy/a/Same and arn:aws:iam::aws:policy/z/Same; look them up by ARN.",
+            ],
+            duplicates.Select(f => f.Message));
+    }
+
+    [Fact]
+    public void An_accounts_policy_clashes_by_name_with_the_public_ones_and_its_own_accounts_never_with_another_accounts()
+    {
+        const string First = "111111111111", Second = "222222222222";
+        var docs = Of(
+        [
+            Policy("Shared", "arn:aws:iam::aws:policy/Shared", "s3:GetObject"),
+            Policy("Shared", $"arn:aws:iam::{First}:policy/Shared", "s3:GetObject"),
+            Policy("Own", $"arn:aws:iam::{First}:policy/a/Own", "s3:GetObject"),
+            Policy("Own", $"arn:aws:iam::{First}:policy/b/Own", "s3:GetObject"),
+            Policy("Own", $"arn:aws:iam::{Second}:policy/Own", "s3:GetObject"),
+        ]);
+        var accountOf = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [$"arn:aws:iam::{First}:policy/Shared"] = First,
+            [$"arn:aws:iam::{First}:policy/a/Own"] = First,
+            [$"arn:aws:iam::{First}:policy/b/Own"] = First,
+            [$"arn:aws:iam::{Second}:policy/Own"] = Second,
+        };
+
+        var catalog = CatalogBuilder.Build(new CatalogSources(docs), null, accountOf);
+
+        var duplicates = catalog.Findings.Where(f => f.Kind == FindingKinds.DuplicatePolicyName).Select(f => (f.AccountId, f.Message)).ToList();
+        Assert.Equal(
+            [
+                (First, $"Two policies are named 'Own': arn:aws:iam::{First}:policy/a/Own and arn:aws:iam::{First}:policy/b/Own; look them up by ARN."),
+                (First, $"Two policies are named 'Shared': arn:aws:iam::aws:policy/Shared and arn:aws:iam::{First}:policy/Shared; look them up by ARN."),
+            ],
+            duplicates);
+    }
 }
