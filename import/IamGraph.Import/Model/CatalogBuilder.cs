@@ -62,14 +62,22 @@ public static class CatalogBuilder
             ? null
             : Task.Run(() => CrossChecks.Run(docs, Rows(docs, null, null, null, [], accountOf).Snapshot).ToList());
 
-        var (snapshot, policies, actionIds, serviceIds) = Rows(docs, sources.ManagedPolicies, sources.ActionCatalog, knownActions, findings, accountOf);
+        // The versions and statements need only the policies' ids: they are worked out, and handed to a writer, while the
+        // actions are still collected and numbered.
+        Task<VersionRows>? versionRows = null;
+        var (snapshot, policies, actionIds, serviceIds) = Rows(docs, sources.ManagedPolicies, sources.ActionCatalog, knownActions, findings, accountOf, built => versionRows = Task.Run(() =>
+        {
+            var rows = PolicyDocumentRows.Versions(built);
+            parts?.VersionsFinal(rows);
+            return rows;
+        }));
 
         // What follows is independent computations, run side by side (the stored documents' rows are the largest):
         // each keeps its own findings, added in the order they always had.
         // Those two parts are final as they are: a writer may store them while the rest is worked out.
         var documents = Task.Run(() =>
         {
-            var withDocuments = PolicyDocumentRows.Add(snapshot, policies, actionIds);
+            var withDocuments = PolicyDocumentRows.Add(snapshot, Await(versionRows!), policies, actionIds);
             parts?.DocumentsFinal(withDocuments);
             return withDocuments;
         });
@@ -104,11 +112,13 @@ public static class CatalogBuilder
     private static T Await<T>(Task<T> task) => task.GetAwaiter().GetResult();
 
     /// <summary>The entities, their links and counts; the action catalogue's own rows are left to <see cref="ActionCatalogRows"/>.</summary>
+    /// <param name="policiesBuilt">Told the policies as soon as they have their ids, before the actions are collected.</param>
     private static (CatalogSnapshot Snapshot, List<PolicyDraft> Policies, Dictionary<string, int> ActionIds, Dictionary<string, int> ServiceIds) Rows(
         DocsCatalog docs, ManagedPolicySource? managed, ActionCatalogSource? catalog, IEnumerable<string>? knownActions, List<Finding> findings,
-        IReadOnlyDictionary<string, string> accountOf)
+        IReadOnlyDictionary<string, string> accountOf, Action<List<PolicyDraft>>? policiesBuilt = null)
     {
         var policies = BuildPolicies(docs.Policies, managed?.Policies ?? [], findings, accountOf);
+        policiesBuilt?.Invoke(policies);
         var catalogActions = catalog?.Services.SelectMany(s => s.Actions).ToArray() ?? [];
         // Every string any public source names has a row, even a docs row its policy's document no longer names: the
         // universe knows it, so its canonical action must be there to point at. Accounts' strings add none (issue 13).

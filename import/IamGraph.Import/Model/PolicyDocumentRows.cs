@@ -1,14 +1,20 @@
 namespace IamGraph.Import.Model;
 
+/// <summary>A policy's stored versions and their statements: final once the policies have their ids, before the actions do.</summary>
+internal sealed record VersionRows(IReadOnlyList<PolicyVersionRow> PolicyVersions, IReadOnlyList<StatementRow> Statements);
+
 /// <summary>The stored versions of the policies that have documents, their statements, and the strings each statement names.</summary>
 internal static class PolicyDocumentRows
 {
-    public static CatalogSnapshot Add(CatalogSnapshot snapshot, IReadOnlyList<CatalogBuilder.PolicyDraft> policies, IReadOnlyDictionary<string, int> actionIds)
+    /// <summary>The snapshot with the versions and statements of <see cref="Versions"/>, and the strings each statement names.</summary>
+    public static CatalogSnapshot Add(CatalogSnapshot snapshot, VersionRows versions, IReadOnlyList<CatalogBuilder.PolicyDraft> policies, IReadOnlyDictionary<string, int> actionIds) =>
+        snapshot with { PolicyVersions = versions.PolicyVersions, Statements = versions.Statements, StatementActions = StatementActions(policies, actionIds) };
+
+    /// <summary>The versions and statements, numbered in the order <see cref="StatementActions"/> walks them.</summary>
+    public static VersionRows Versions(IReadOnlyList<CatalogBuilder.PolicyDraft> policies)
     {
         var versions = new List<PolicyVersionRow>();
         var statements = new List<StatementRow>();
-        var statementActions = new List<StatementActionRow>();
-        var named = new List<long>(); // (action id << 1) | is NotAction, one statement's
         // Most statements name one resource, mostly "*": its JSON is made once.
         var resourceJson = new JsonStringLists();
         foreach (var policy in policies)
@@ -24,7 +30,25 @@ internal static class PolicyDocumentRows
                     var resource = isNotResource ? statement.NotResources : statement.Resources;
                     statements.Add(new StatementRow(statementId, versionId, statement.Ordinal, statement.Sid, statement.Effect,
                         resource.Count > 0 ? resourceJson.Of(resource) : null, isNotResource, statement.Condition));
+                }
+            }
+        }
+        return new VersionRows(versions, statements);
+    }
 
+    /// <summary>The strings each statement names, by statement id (numbered as <see cref="Versions"/> numbers them).</summary>
+    public static List<StatementActionRow> StatementActions(IReadOnlyList<CatalogBuilder.PolicyDraft> policies, IReadOnlyDictionary<string, int> actionIds)
+    {
+        var statementActions = new List<StatementActionRow>();
+        var named = new List<long>(); // (action id << 1) | is NotAction, one statement's
+        var statementId = 0;
+        foreach (var policy in policies)
+        {
+            foreach (var version in (policy.Managed?.Versions ?? []).OrderBy(v => v.Number))
+            {
+                foreach (var statement in version.Statements)
+                {
+                    statementId++;
                     // A statement may repeat a string; it names it once. Rows go in key order (action, then NotAction),
                     // the order of the table's primary key, so the writer appends to its B-tree.
                     named.Clear();
@@ -41,7 +65,7 @@ internal static class PolicyDocumentRows
                 }
             }
         }
-        return snapshot with { PolicyVersions = versions, Statements = statements, StatementActions = statementActions };
+        return statementActions;
 
         void Name(IReadOnlyList<string> actions, bool isNotAction)
         {

@@ -142,7 +142,11 @@ internal static class CatalogTables
     }
 
     /// <summary>The stored versions of the policies' documents, their statements and the strings each names (<see cref="CatalogParts.Documents"/>).</summary>
-    public static IEnumerable<TableRows> Documents(CatalogSnapshot s)
+    public static IEnumerable<TableRows> Documents(CatalogSnapshot s) =>
+        Versions(new VersionRows(s.PolicyVersions, s.Statements)).Concat(StatementActions(s));
+
+    /// <summary>The stored versions of the policies' documents and their statements (<see cref="CatalogParts.Versions"/>).</summary>
+    public static IEnumerable<TableRows> Versions(VersionRows s)
     {
         yield return Table(typeof(PolicyVersion), s.PolicyVersions,
             new(nameof(PolicyVersion.Id), (v, w) => w.Int(v.Id)),
@@ -160,6 +164,11 @@ internal static class CatalogTables
             new(nameof(PolicyStatement.Resource), (t, w) => w.Text(t.Resource)),
             new(nameof(PolicyStatement.IsNotResource), (t, w) => w.Bool(t.IsNotResource)),
             new(nameof(PolicyStatement.Condition), (t, w) => w.Text(t.Condition)));
+    }
+
+    /// <summary>The strings each stored statement names (<see cref="CatalogParts.Documents"/>).</summary>
+    public static IEnumerable<TableRows> StatementActions(CatalogSnapshot s)
+    {
         yield return Table(typeof(StatementAction), s.StatementActions,
             new(nameof(StatementAction.StatementId), (l, w) => w.Int(l.StatementId)),
             new(nameof(StatementAction.ActionId), (l, w) => w.Int(l.ActionId)),

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
 using IamGraph.Catalog;
 using IamGraph.Import.Model;
 using IamGraph.Migrations.Sqlite;
@@ -62,12 +64,25 @@ public sealed class SqliteCatalogWriter(string targetFile) : ICatalogWriter
             using (var connection = new SqliteConnection(CatalogDatabase.SqliteConnectionString(staging, readOnly: false)))
             {
                 Fill(connection, parts, cancellationToken);
+                // The committed rows go to disk while ANALYZE works out the planner statistics (CPU, on the pages in cache):
+                // the fsync below then has only the statistics' pages left to wait for.
+                var flushing = Task.Run(() => FlushToDisk(staging), CancellationToken.None);
+                try
+                {
+                    // Readers open the file read-only: give it a rollback journal (never WAL, whose side files would not
+                    // travel with the rename) and planner statistics.
+                    Execute(connection, "PRAGMA journal_mode=DELETE; ANALYZE;");
+                }
+                finally
+                {
+                    // Waited for even when ANALYZE failed, so that the staging file is deleted after it is closed.
+                    Task.WaitAny([flushing], CancellationToken.None);
+                }
+                flushing.GetAwaiter().GetResult();
+                connection.Close();
             }
             SqliteConnection.ClearAllPools();
-            using (var file = new FileStream(staging, FileMode.Open, FileAccess.ReadWrite))
-            {
-                file.Flush(flushToDisk: true);
-            }
+            FlushToDisk(staging);
             cancellationToken.ThrowIfCancellationRequested();
             File.Move(staging, TargetFile, overwrite: true);
         }
@@ -144,7 +159,8 @@ public sealed class SqliteCatalogWriter(string targetFile) : ICatalogWriter
             var schema = new SqliteStoreSchema(connection, tx);
             var keys = new ForeignKeyCheck();
             // The stored documents' rows (most of the rows) and AWS's catalogue as soon as the model has them, the rest once it is whole.
-            Insert(connection, schema, keys, CatalogTables.Documents(Part(parts.Documents, cancellationToken)), cancellationToken);
+            Insert(connection, schema, keys, CatalogTables.Versions(Part(parts.Versions, cancellationToken)), cancellationToken);
+            Insert(connection, schema, keys, CatalogTables.StatementActions(Part(parts.Documents, cancellationToken)), cancellationToken);
             Insert(connection, schema, keys, CatalogTables.ActionCatalog(Part(parts.ActionCatalog, cancellationToken)), cancellationToken);
             var whole = Part(parts.Whole, cancellationToken);
             Insert(connection, schema, keys, CatalogTables.Entities(whole).Concat(CatalogTables.Findings(whole)), cancellationToken);
@@ -155,14 +171,16 @@ public sealed class SqliteCatalogWriter(string targetFile) : ICatalogWriter
             }
             tx.Commit();
         }
-        // Readers open the file read-only: give it a rollback journal (never WAL, whose side files would not
-        // travel with the rename) and planner statistics.
-        Execute(connection, "PRAGMA journal_mode=DELETE; ANALYZE;");
-        connection.Close();
+    }
+
+    private static void FlushToDisk(string file)
+    {
+        using var stream = new FileStream(file, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite);
+        stream.Flush(flushToDisk: true);
     }
 
     /// <summary>The part once the model hands it over; an <see cref="OperationCanceledException"/> when the model failed or the import is cancelled.</summary>
-    private static CatalogSnapshot Part(Task<CatalogSnapshot> part, CancellationToken cancellationToken) =>
+    private static T Part<T>(Task<T> part, CancellationToken cancellationToken) =>
         part.WaitAsync(cancellationToken).GetAwaiter().GetResult();
 
     private static void Insert(SqliteConnection connection, SqliteStoreSchema schema, ForeignKeyCheck keys, IEnumerable<TableRows> tables, CancellationToken cancellationToken)
@@ -243,13 +261,16 @@ public sealed class SqliteCatalogWriter(string targetFile) : ICatalogWriter
     /// <summary>Binds each value to the next parameter of the statement being filled, as EF Core's SQLite provider stores it, and shows the key check the integers.</summary>
     private sealed class BindingSink(SqliteConnection connection, ForeignKeyCheck.Collector keys) : IRowSink
     {
-        private sqlite3_stmt _statement = null!;
+        private IntPtr _statement;
         private int _parameter;
         private int _column;
+        // One text's UTF-8 bytes and their terminating zero, reused: SQLite copies them (SQLITE_TRANSIENT).
+        private byte[] _utf8 = new byte[4096];
 
+        /// <summary>The statement to fill; it outlives the binding of its values (<see cref="Insert(SqliteConnection, StoreTable, TableRows, ForeignKeyCheck.Collector, CancellationToken)"/> holds it).</summary>
         public void Start(sqlite3_stmt statement)
         {
-            _statement = statement;
+            _statement = statement.DangerousGetHandle();
             _parameter = 1;
         }
 
@@ -262,7 +283,7 @@ public sealed class SqliteCatalogWriter(string targetFile) : ICatalogWriter
         public void Int(int value)
         {
             keys.Int(_column, value);
-            Bound(raw.sqlite3_bind_int(_statement, _parameter, value));
+            Bound(Native.BindInt(_statement, _parameter, value));
         }
 
         public void Int(int? value)
@@ -277,19 +298,34 @@ public sealed class SqliteCatalogWriter(string targetFile) : ICatalogWriter
             }
         }
 
-        public void Long(long? value) => Bound(value is { } number ? raw.sqlite3_bind_int64(_statement, _parameter, number) : raw.sqlite3_bind_null(_statement, _parameter));
+        public void Long(long? value) => Bound(value is { } number ? Native.BindInt64(_statement, _parameter, number) : Native.BindNull(_statement, _parameter));
 
-        public void Bool(bool value) => Bound(raw.sqlite3_bind_int(_statement, _parameter, value ? 1 : 0));
+        public void Bool(bool value) => Bound(Native.BindInt(_statement, _parameter, value ? 1 : 0));
 
-        public void Bool(bool? value) => Bound(value is { } flag ? raw.sqlite3_bind_int(_statement, _parameter, flag ? 1 : 0) : raw.sqlite3_bind_null(_statement, _parameter));
+        public void Bool(bool? value) => Bound(value is { } flag ? Native.BindInt(_statement, _parameter, flag ? 1 : 0) : Native.BindNull(_statement, _parameter));
 
-        public void Text(string? value) => Bound(value is null ? raw.sqlite3_bind_null(_statement, _parameter) : raw.sqlite3_bind_text(_statement, _parameter, value));
+        public void Text(string? value)
+        {
+            if (value is null)
+            {
+                Null();
+                return;
+            }
+            var length = Encoding.UTF8.GetMaxByteCount(value.Length) + 1;
+            if (_utf8.Length < length)
+            {
+                _utf8 = new byte[Math.Max(length, _utf8.Length * 2)];
+            }
+            // Zero-terminated and bound up to the first zero (length -1), as SQLitePCL binds a string.
+            _utf8[Encoding.UTF8.GetBytes(value, _utf8)] = 0;
+            Bound(Native.BindText(_statement, _parameter, ref _utf8[0], -1, Native.Transient));
+        }
 
         /// <summary>EF Core's SQLite text form of a DateTimeOffset, so EF reads back what the bulk path wrote.</summary>
         public void Time(DateTimeOffset? value) =>
             Text(value?.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture));
 
-        private void Null() => Bound(raw.sqlite3_bind_null(_statement, _parameter));
+        private void Null() => Bound(Native.BindNull(_statement, _parameter));
 
         private void Bound(int result)
         {
@@ -297,6 +333,35 @@ public sealed class SqliteCatalogWriter(string targetFile) : ICatalogWriter
             _parameter++;
             _column++;
         }
+    }
+
+    /// <summary>
+    /// SQLite's bind functions on the statement's pointer, called with no GC transition: SQLitePCL's wrappers take and release
+    /// a reference on the statement's SafeHandle, switch GC modes and copy each text into a new UTF-8 array, which cost more
+    /// than SQLite's own work over the four million values of a full import. Each call is short and does not call back.
+    /// </summary>
+    private static class Native
+    {
+        private const string Library = "e_sqlite3";
+
+        /// <summary>SQLITE_TRANSIENT: SQLite copies the value before the call returns.</summary>
+        public static readonly IntPtr Transient = new(-1);
+
+        [DllImport(Library, EntryPoint = "sqlite3_bind_int")]
+        [SuppressGCTransition]
+        public static extern int BindInt(IntPtr statement, int index, int value);
+
+        [DllImport(Library, EntryPoint = "sqlite3_bind_int64")]
+        [SuppressGCTransition]
+        public static extern int BindInt64(IntPtr statement, int index, long value);
+
+        [DllImport(Library, EntryPoint = "sqlite3_bind_null")]
+        [SuppressGCTransition]
+        public static extern int BindNull(IntPtr statement, int index);
+
+        [DllImport(Library, EntryPoint = "sqlite3_bind_text")]
+        [SuppressGCTransition]
+        public static extern int BindText(IntPtr statement, int index, ref byte utf8, int bytes, IntPtr destructor);
     }
 
     private static void Check(SqliteConnection connection, int result)

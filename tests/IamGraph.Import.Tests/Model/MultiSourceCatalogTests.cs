@@ -96,6 +96,31 @@ public sealed class MultiSourceCatalogTests
         Assert.Equal(["iam:*"], Named(snapshot, power.Id));
     }
 
+    [Fact]
+    public async Task The_versions_are_handed_over_before_the_rest_and_each_statement_keeps_the_strings_it_names()
+    {
+        // Beta comes first in the package and last by name; its second version has two statements, one with NotAction.
+        var managed = new ManagedPolicySource("managed.tgz",
+        [
+            Managed("Beta", "v2", Version("v1", Allow(0, "s3:GetObject")),
+                Version("v2", Allow(0, "s3:PutObject", "s3:GetObject"), new StatementEntry(1, "NotIam", StatementEffect.Allow, [], ["iam:*"], ["*"], [], null))),
+            Managed("Alpha", "v1", Version("v1", Allow(0, "ec2:RunInstances", "ec2:RunInstances"))),
+        ], []);
+        var parts = new CatalogParts();
+
+        var whole = CatalogBuilder.Build(new CatalogSources(null, managed, null), parts);
+
+        Assert.True(parts.Versions.IsCompletedSuccessfully);
+        var versions = await parts.Versions;
+        Assert.Equal(whole.PolicyVersions, versions.PolicyVersions);
+        Assert.Equal(whole.Statements, versions.Statements);
+        Assert.Equal([(1, "Alpha", "v1"), (2, "Beta", "v1"), (3, "Beta", "v2")], versions.PolicyVersions.Select(v => (v.Id, whole.Policies[v.PolicyId - 1].Name, v.VersionId)));
+        Assert.Equal([(1, 1, 0), (2, 2, 0), (3, 3, 0), (4, 3, 1)], versions.Statements.Select(s => (s.Id, s.PolicyVersionId, s.Ordinal)));
+        Assert.Equal(
+            [(1, "ec2:RunInstances", false), (2, "s3:GetObject", false), (3, "s3:GetObject", false), (3, "s3:PutObject", false), (4, "iam:*", true)],
+            whole.StatementActions.Select(l => (l.StatementId, whole.Actions[l.ActionId - 1].Name, l.IsNotAction)));
+    }
+
     private static string[] Named(CatalogSnapshot s, int policyId) =>
         [.. s.PolicyActions.Where(l => l.LeftId == policyId).Select(l => s.Actions[l.RightId - 1].Name).Order(StringComparer.Ordinal)];
 

@@ -62,6 +62,35 @@ public class SqliteCatalogWriterTests
     }
 
     [Fact]
+    public void Texts_of_any_length_and_script_are_stored_as_written()
+    {
+        using var dir = new TempDirectory();
+        // A long text first (over the writer's first UTF-8 buffer, with two-, three- and four-byte characters), then shorter ones
+        // that reuse the buffer, an empty one among them.
+        string[] documents = ["{\"Sid\":\"" + string.Concat(Enumerable.Repeat("é日本😀", 2000)) + "\"}", "", "{\"Version\":\"2012-10-17\"}", "ascii"];
+        var snapshot = CatalogBuilder.Build(DocsCatalogs.Small()) with
+        {
+            PolicyVersions = [.. documents.Select((d, i) => new PolicyVersionRow(i + 1, 1, $"v{i + 1}", IsDefault: i == 0, CreatedAt: null, d))],
+        };
+
+        new SqliteCatalogWriter(dir.File("catalog.db")).Write(snapshot);
+
+        using var connection = new SqliteConnection(CatalogDatabase.SqliteConnectionString(dir.File("catalog.db"), readOnly: true));
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT document FROM policy_versions ORDER BY id";
+        var stored = new List<string>();
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                stored.Add(reader.GetString(0));
+            }
+        }
+        Assert.Equal(documents, stored);
+    }
+
+    [Fact]
     public void Leaves_a_rollback_journal_database_and_no_staging_files()
     {
         using var dir = new TempDirectory();
