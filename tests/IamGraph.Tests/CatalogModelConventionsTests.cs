@@ -19,8 +19,8 @@ public sealed class CatalogModelConventionsTests
     [MemberData(nameof(Providers))]
     public void Removing_the_unneeded_conventions_leaves_the_model_as_the_full_set_builds_it(CatalogProvider provider)
     {
-        using var trimmed = new CatalogDbContext(Options(provider));
-        using var full = new FullConventionsCatalogDbContext(Options(provider));
+        using var trimmed = new CatalogDbContext(ModelOnlyOptions.For(provider));
+        using var full = new FullConventionsCatalogDbContext(ModelOnlyOptions.For(provider));
 
         var trimmedModel = trimmed.GetService<IDesignTimeModel>().Model;
         var fullModel = full.GetService<IDesignTimeModel>().Model;
@@ -36,7 +36,7 @@ public sealed class CatalogModelConventionsTests
     [MemberData(nameof(Providers))]
     public void The_migrations_describe_the_model(CatalogProvider provider)
     {
-        using var db = new CatalogDbContext(Options(provider));
+        using var db = new CatalogDbContext(ModelOnlyOptions.For(provider));
         Assert.False(db.Database.HasPendingModelChanges(), $"The {provider} migrations' snapshot differs from the model: add a migration.");
     }
 
@@ -47,13 +47,6 @@ public sealed class CatalogModelConventionsTests
     private static string WithoutBookkeeping(string debugString) =>
         string.Join('\n', debugString.Split('\n').Where(line =>
             !ExplicitModelConventions.Removed.Any(c => line.TrimStart().StartsWith(c.Name + ":", StringComparison.Ordinal))));
-
-    private static DbContextOptions<CatalogDbContext> Options(CatalogProvider provider) =>
-        CatalogDatabase.Configure(
-            new DbContextOptionsBuilder<CatalogDbContext>(),
-            provider,
-            // Never opened: building a model and diffing it against a snapshot talk to no server.
-            provider == CatalogProvider.Sqlite ? "Data Source=model.db" : "Host=127.0.0.1;Database=iamgraph_model").Options;
 
     /// <summary>The catalogue's context with EF Core's full convention set: everything CatalogDbContext configures but the removals.</summary>
     private sealed class FullConventionsCatalogDbContext(DbContextOptions<CatalogDbContext> options) : CatalogDbContext(options)

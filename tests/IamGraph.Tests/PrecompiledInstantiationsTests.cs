@@ -16,11 +16,7 @@ public sealed class PrecompiledInstantiationsTests
     [MemberData(nameof(Providers))]
     public void Every_enum_the_model_maps_is_listed_with_the_converter_ef_core_uses_for_it(CatalogProvider provider)
     {
-        using var db = new CatalogDbContext(CatalogDatabase.Configure(
-            new DbContextOptionsBuilder<CatalogDbContext>(),
-            provider,
-            // Never opened: building a model talks to no server.
-            provider == CatalogProvider.Sqlite ? "Data Source=model.db" : "Host=127.0.0.1;Database=iamgraph_model").Options);
+        using var db = new CatalogDbContext(ModelOnlyOptions.For(provider));
 
         var enumProperties = db.Model.GetEntityTypes().SelectMany(e => e.GetProperties())
             .Where(p => (Nullable.GetUnderlyingType(p.ClrType) ?? p.ClrType).IsEnum)

@@ -119,7 +119,7 @@ internal static class ImportCommand
     }
 
     /// <summary>Renders a summary of nothing with <paramref name="console"/>'s capabilities to a console that writes nowhere.</summary>
-    internal static void WarmUpSummary(IAnsiConsole console)
+    private static void WarmUpSummary(IAnsiConsole console)
     {
         try
         {

@@ -41,24 +41,13 @@ public class SqliteCatalogWriterTests
     {
         using var dir = new TempDirectory();
         new SqliteCatalogWriter(dir.File("catalog.db")).Write(CatalogBuilder.Build(DocsCatalogs.Small()));
-        using var connection = new SqliteConnection(CatalogDatabase.SqliteConnectionString(dir.File("catalog.db"), readOnly: true));
-        connection.Open();
-        using var command = connection.CreateCommand();
 
-        command.CommandText = "SELECT action_name || '@' || service_name FROM policy_action_names WHERE policy_name = 'MixedCase' ORDER BY action_name";
-        var named = new List<string>();
-        using (var rows = command.ExecuteReader())
-        {
-            while (rows.Read())
-            {
-                named.Add(rows.GetString(0));
-            }
-        }
+        var named = Query(dir.File("catalog.db"), "SELECT action_name || '@' || service_name FROM policy_action_names WHERE policy_name = 'MixedCase' ORDER BY action_name");
         // All three variants have one policy each, so the ordinal smallest, S3:GetObject, is canonical.
-        command.CommandText = "SELECT via FROM effective_grant_names WHERE policy_name = 'MixedCase' AND action_name = 'S3:GetObject'";
+        var via = Query(dir.File("catalog.db"), "SELECT via FROM effective_grant_names WHERE policy_name = 'MixedCase' AND action_name = 'S3:GetObject'");
 
         Assert.Equal(["S3:GetObject@S3", "ecr:BatchGet*@ecr", "s3:getObject@s3"], named);
-        Assert.Equal("[\"S3:GetObject\",\"s3:getObject\"]", command.ExecuteScalar());
+        Assert.Equal(["[\"S3:GetObject\",\"s3:getObject\"]"], via);
     }
 
     [Fact]
@@ -75,19 +64,7 @@ public class SqliteCatalogWriterTests
 
         new SqliteCatalogWriter(dir.File("catalog.db")).Write(snapshot);
 
-        using var connection = new SqliteConnection(CatalogDatabase.SqliteConnectionString(dir.File("catalog.db"), readOnly: true));
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT document FROM policy_versions ORDER BY id";
-        var stored = new List<string>();
-        using (var reader = command.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                stored.Add(reader.GetString(0));
-            }
-        }
-        Assert.Equal(documents, stored);
+        Assert.Equal(documents, Query(dir.File("catalog.db"), "SELECT document FROM policy_versions ORDER BY id"));
     }
 
     [Fact]
@@ -257,21 +234,6 @@ public class SqliteCatalogWriterTests
 
         static string[] Schema(string file) =>
             Query(file, "SELECT type || ' ' || name || ': ' || coalesce(sql, '') FROM sqlite_master WHERE name NOT LIKE 'sqlite_stat%' ORDER BY type, name");
-
-        static string[] Query(string file, string sql)
-        {
-            using var connection = new SqliteConnection($"Data Source={file};Pooling=False");
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            using var reader = command.ExecuteReader();
-            var rows = new List<string>();
-            while (reader.Read())
-            {
-                rows.Add(reader.GetString(0));
-            }
-            return [.. rows];
-        }
     }
 
     [Fact]
@@ -299,5 +261,21 @@ public class SqliteCatalogWriterTests
     {
         Assert.Equal(before, File.ReadAllBytes(target));
         Assert.Equal(["catalog.db"], Directory.GetFiles(dir.Path).Select(Path.GetFileName));
+    }
+
+    /// <summary>The first column of every row <paramref name="sql"/> gives, as text, from the database file (unpooled, so it can be deleted after).</summary>
+    private static string[] Query(string file, string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={file};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var rows = new List<string>();
+        while (reader.Read())
+        {
+            rows.Add(reader.GetString(0));
+        }
+        return [.. rows];
     }
 }

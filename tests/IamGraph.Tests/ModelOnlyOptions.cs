@@ -1,0 +1,15 @@
+using IamGraph.Catalog;
+using Microsoft.EntityFrameworkCore;
+
+namespace IamGraph.Tests;
+
+/// <summary>Options for a catalogue context that only builds its model: on either engine, with no server behind it.</summary>
+internal static class ModelOnlyOptions
+{
+    public static DbContextOptions<CatalogDbContext> For(CatalogProvider provider) =>
+        CatalogDatabase.Configure(
+            new DbContextOptionsBuilder<CatalogDbContext>(),
+            provider,
+            // Never opened: building a model and diffing it against a snapshot talk to no server.
+            provider == CatalogProvider.Sqlite ? "Data Source=model.db" : "Host=127.0.0.1;Database=iamgraph_model").Options;
+}
