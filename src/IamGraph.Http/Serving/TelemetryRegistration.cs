@@ -1,3 +1,5 @@
+using System.Diagnostics.Metrics;
+
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -72,6 +74,7 @@ public static class TelemetryRegistration
                     metrics.AddOtlpExporter(o => SetEndpoint(o, telemetry));
                 }
             });
+        services.ConfigureOpenTelemetryMeterProvider((provider, metrics) => metrics.AddView(OnlyThisHost(provider.GetRequiredService<IMeterFactory>())));
         return services;
     }
 
@@ -85,6 +88,11 @@ public static class TelemetryRegistration
 
         return app;
     }
+
+    // OpenTelemetry subscribes to meters by name across the whole process; a second host in it (tests, or an app hosting
+    // two) would add its counts to ours. Meters made by another host's factory are dropped; unscoped meters stay.
+    private static Func<Instrument, MetricStreamConfiguration?> OnlyThisHost(IMeterFactory ours) =>
+        instrument => instrument.Meter.Scope is IMeterFactory factory && !ReferenceEquals(factory, ours) ? MetricStreamConfiguration.Drop : null;
 
     private static bool IsNotProbe(Microsoft.AspNetCore.Http.HttpContext context) =>
         !context.Request.Path.StartsWithSegments("/healthz") && !context.Request.Path.StartsWithSegments("/readyz") && !context.Request.Path.StartsWithSegments("/metrics");

@@ -72,8 +72,29 @@ public sealed class ExecutionQueueAndMetricsTests
 
         Assert.Equal(HttpStatusCode.OK, metrics.StatusCode);
         Assert.Contains("iamgraph_graphql_operation_duration_seconds_count", text);
-        Assert.Matches("iamgraph_cache_hits_total\\{[^}]*cache=\"response\"[^}]*\\} 1", text);
+        Assert.Matches(ResponseCacheHits(1), text);
         Assert.Contains("iamgraph_execution_queued", text);
+    }
+
+    [Fact]
+    public async Task Metrics_count_only_this_hosts_requests_when_another_host_shares_the_process()
+    {
+        // OpenTelemetry listens to meters by name process-wide; the other host's cache hits must not reach our scrape.
+        await using var host = new ServingTestHost([("Telemetry:Prometheus", "true")]);
+        await using var other = new ServingTestHost([("Telemetry:Prometheus", "true")]);
+
+        await host.Client.SendAsync(Post("{ hello }"));
+        await host.Client.SendAsync(Post("{ hello }"));
+        for (int i = 0; i < 4; i++)
+        {
+            await other.Client.SendAsync(Post("{ hello }"));
+        }
+
+        string ours = await (await host.Client.GetAsync("/metrics")).Content.ReadAsStringAsync();
+        string theirs = await (await other.Client.GetAsync("/metrics")).Content.ReadAsStringAsync();
+
+        Assert.Matches(ResponseCacheHits(1), ours);
+        Assert.Matches(ResponseCacheHits(3), theirs);
     }
 
     [Fact]
@@ -85,6 +106,8 @@ public sealed class ExecutionQueueAndMetricsTests
 
         Assert.Equal(HttpStatusCode.NotFound, metrics.StatusCode);
     }
+
+    private static string ResponseCacheHits(int count) => $"(?m)^iamgraph_cache_hits_total\\{{[^}}]*cache=\"response\"[^}}]*\\}} {count}( |$)";
 
     // The slow request holds the only permit once the endpoint runs it; the IDE-free app has no other requests.
     private static bool QueueHasStarted(ServingTestHost host) =>
