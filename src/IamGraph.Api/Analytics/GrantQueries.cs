@@ -86,7 +86,7 @@ public static class GrantQueries
 
                 // How each policy of the page grants: read only when edges are selected (one statement for the page).
                 var details = new Dictionary<int, GrantDetail>();
-                var pageIds = page.Edges.Select(e => e.Node.Id).ToArray();
+                var pageIds = page.Nodes.Select(p => p.Id).ToArray();
                 if (pageIds.Length > 0 && ctx.SubFields?.Values.Any(f => f.Field.Name.StringValue == "edges") == true)
                 {
                     await using var db = await ctx.CreateDbContextAsync();
@@ -96,10 +96,7 @@ public static class GrantQueries
                     details = rows.GroupBy(r => r.PolicyId)
                         .ToDictionary(g => g.Key, g => GrantDetail.Combine([.. g.Select(r => new GrantDetail(r.Via, r.Unrestricted, r.Limits))]));
                 }
-                return new Page<PolicyGrant>(
-                    [.. page.Edges.Select(e => new PageEdge<PolicyGrant>(e.Index, new PolicyGrant(e.Node, details.GetValueOrDefault(e.Node.Id) ?? NoDetail)))],
-                    page.PageInfo,
-                    page.TotalCount);
+                return page.Map(policy => new PolicyGrant(policy, details.GetValueOrDefault(policy.Id) ?? NoDetail));
             });
 
         query.ConnectionField<object?, ActionType, Action, ActionFilterInputType, ActionSortInputType>("commonActions")

@@ -100,8 +100,22 @@ public sealed class RelationLoader<TParent, TNode, TItem>(IDbContextFactory<Cata
             rows = await Query([.. parentIds]).ToListAsync(cancellationToken);
         }
 
-        var byParent = rows.ToLookup(row => row.ParentId, relation.Item);
-        return parentIds.ToDictionary(id => id, id => Page.FromList([.. byParent[id]], args, options.DefaultPageSize));
+        // Rows arrive in the page order; each parent's keep it.
+        var byParent = new Dictionary<int, List<TItem>>(parentIds.Count);
+        foreach (var row in rows)
+        {
+            if (!byParent.TryGetValue(row.ParentId, out var items))
+            {
+                byParent[row.ParentId] = items = [];
+            }
+            items.Add(relation.Item(row));
+        }
+        var pages = new Dictionary<int, Page<TItem>>(parentIds.Count);
+        foreach (var id in parentIds)
+        {
+            pages[id] = Page.FromList(byParent.GetValueOrDefault(id) ?? [], args, options.DefaultPageSize);
+        }
+        return pages;
     }
 
     private static Expression<Func<ParentLink<TNode>, ParentLink<TNode>>> ProjectLink(Expression<Func<TNode, TNode>> projection, bool hasDetail) =>

@@ -34,7 +34,7 @@ public abstract class ConnectionGraphTypeBase<TNodeType, TEdgeType, TItem> : Obj
             .WithComplexityImpact(ctx => PageSizeImpact(ctx, defaultPageSize));
         Field<ListGraphType<NonNullGraphType<TNodeType>>>("nodes")
             .Description("A flattened list of the nodes.")
-            .Resolve(ctx => ctx.Source.Nodes.Select(nodeOf))
+            .Resolve(ctx => ctx.Source.NodeList(nodeOf))
             .WithComplexityImpact(ctx => PageSizeImpact(ctx, defaultPageSize));
         Field<NonNullGraphType<IntGraphType>>("totalCount")
             .Description("Identifies the total count of items in the connection (computed only when selected).")
