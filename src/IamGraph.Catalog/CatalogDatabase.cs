@@ -103,13 +103,13 @@ public static class CatalogDatabase
         if (provider == CatalogProvider.Sqlite)
         {
             // Npgsql stops a command when its token fires; Microsoft.Data.Sqlite needs help (SqliteCancellationInterceptor).
-            builder.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly))
+            builder.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly).UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
                 .AddInterceptors(SqliteCancellationInterceptor.Instance)
                 .ReplaceService<IExceptionDetector, SqliteExceptionDetector>();
         }
         else
         {
-            builder.UseNpgsql(connectionString, o => o.MigrationsAssembly(PostgresMigrationsAssembly));
+            builder.UseNpgsql(connectionString, o => o.MigrationsAssembly(PostgresMigrationsAssembly).UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));
         }
         builder.ReplaceService<IModelCacheKeyFactory, ProviderModelCacheKeyFactory>();
     }
