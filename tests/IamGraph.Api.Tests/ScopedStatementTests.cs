@@ -1,5 +1,7 @@
 using System.Text.Json;
 
+using IamGraph.Api.Common.Authorization;
+using IamGraph.Api.Common.DataLoading;
 using IamGraph.Api.Tests.Engines;
 using IamGraph.Catalog;
 
@@ -55,6 +57,29 @@ public abstract class ScopedStatementTests(AccountsFixture api)
         Assert.Equal([("Ec2", AccountsFixture.AccountId), ("S3Full", null)], Policies((await api.DataAsync(Query)).At("exact")));
         var other = await AsAsync(AccountScope.Of(["999988887777"]), () => api.DataAsync(Query));
         Assert.Equal([("S3Full", null)], Policies(other.At("exact")));
+    }
+
+    [EngineFact]
+    public async Task A_root_connections_totalCount_counts_for_its_own_caller_after_the_resolver_context_is_reused()
+    {
+        // GraphQL.NET keeps a resolver's context per thread and reuses it for the next field (any request's) once the
+        // resolver returned; totalCount runs after that, so it must not read the context again.
+        var ownerCount = (await api.DataAsync("{ policies { totalCount } }")).At("policies", "totalCount").GetInt32();
+        var publicCount = (await AsAsync(AccountScope.Public, () => api.DataAsync("{ policies { totalCount } }"))).At("policies", "totalCount").GetInt32();
+        Assert.True(ownerCount > publicCount, $"the fixture's account holds policies ({ownerCount} against {publicCount})");
+
+        await using var owner = api.Services.CreateAsyncScope();
+        owner.ServiceProvider.GetRequiredService<RequestAccountScope>().Current = AccountScope.Of([AccountsFixture.AccountId]);
+        await using var stranger = api.Services.CreateAsyncScope();
+        var document = GraphQLParser.Parser.Parse("{ policies(first: 1) { nodes { name } totalCount } }");
+        var field = (GraphQLParser.AST.GraphQLField)((GraphQLParser.AST.GraphQLOperationDefinition)document.Definitions[0]).SelectionSet.Selections[0];
+        var context = new GraphQL.ResolveFieldContext { FieldAst = field, Document = document, RequestServices = owner.ServiceProvider };
+
+        var page = await RootConnectionResolver.ResolveAsync(context, IamGraph.Api.Policies.PolicyFilterAndSort.Map);
+        context.RequestServices = stranger.ServiceProvider; // reused for a public caller's field
+        Assert.Equal(ownerCount, await page.TotalCount(CancellationToken.None));
+        context.RequestServices = null; // or reset
+        Assert.Equal(ownerCount, await page.TotalCount(CancellationToken.None));
     }
 
     [EngineFact]

@@ -23,7 +23,11 @@ public static class RootConnectionResolver
     public static async Task<Page<TNode>> ResolveAsync<TNode>(IResolveFieldContext context, EntityFieldMap<TNode> map, Func<CatalogDbContext, IQueryable<TNode>> source)
         where TNode : class
     {
-        var options = context.RequestServicesOrThrow().GetRequiredService<ApiOptions>();
+        var services = context.RequestServicesOrThrow();
+        var options = services.GetRequiredService<ApiOptions>();
+        // The page's totalCount runs after this resolver returned, when GraphQL.NET may have reset this context or handed it
+        // to another request's field (it keeps one per thread): the count must use this request's factory, taken now.
+        var contexts = services.GetRequiredService<IDbContextFactory<CatalogDbContext>>();
         var args = ConnectionArguments.From(context, options);
         var filter = FilterExpressionBuilder.Build(context.GetArgument<object?>("where"), map);
         var order = SortKeys.Read(context);
@@ -42,14 +46,14 @@ public static class RootConnectionResolver
             {
                 return count;
             }
-            await using var db = await context.CreateDbContextAsync(ct);
+            await using var db = await contexts.CreateDbContextAsync(ct);
             return (knownCount = await Filtered(db).WithAccountShares(db).CountAsync(ct)).Value;
         }
 
         var window = PageWindow.Compute(args, options.DefaultPageSize, null)
             ?? PageWindow.Compute(args, options.DefaultPageSize, await CountAsync(cancellationToken))!.Value;
 
-        await using var db = await context.CreateDbContextAsync();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         // One look-ahead row tells hasNextPage without a COUNT.
         Task<List<TNode>> FetchAsync(PageWindow slice) => SortExpressionBuilder.Apply(Filtered(db), order, map)
             .Skip(slice.Start)
