@@ -19,7 +19,7 @@ public static class ApiServiceCollectionExtensions
     /// <summary>
     /// Registers the schema, its graph types, the request-scoped DataLoaders and a request-scoped
     /// <see cref="IDbContextFactory{CatalogDbContext}"/> over one pool of no-tracking contexts, each scoped to the caller's
-    /// accounts (sibling fields resolve in parallel; a shared context would throw).
+    /// accounts: each loader or resolver leases its own for one query (a DbContext is not thread-safe).
     /// <paramref name="configureGraphQL"/> lets the host add serializers, complexity limits and the like to the same builder.
     /// </summary>
     public static IServiceCollection AddIamGraphApi(this IServiceCollection services, Action<ApiOptions>? configure = null, Action<IGraphQLBuilder>? configureGraphQL = null)

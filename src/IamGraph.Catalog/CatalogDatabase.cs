@@ -100,6 +100,8 @@ public static class CatalogDatabase
     /// <summary>Configures the provider, its migrations assembly, and a model cached per provider (for DI registrations too).</summary>
     public static void Configure(DbContextOptionsBuilder builder, CatalogProvider provider, string connectionString)
     {
+        // A list goes as one parameter (json_each on SQLite, = ANY on PostgreSQL) rather than one per item: a statement's SQL
+        // then does not depend on the list's length, so EF Core generates it once instead of on every execution.
         if (provider == CatalogProvider.Sqlite)
         {
             // Npgsql stops a command when its token fires; Microsoft.Data.Sqlite needs help (SqliteCancellationInterceptor).

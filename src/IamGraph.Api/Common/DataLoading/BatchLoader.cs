@@ -6,7 +6,7 @@ namespace IamGraph.Api.Common.DataLoading;
 /// Request-scoped batching without the GraphQL.DataLoader package: resolvers call <see cref="Load"/> and return the
 /// <see cref="IDataLoaderResult{T}"/>; GraphQL.NET awaits those only after every sibling resolver of the level ran,
 /// so the first await fetches all keys collected so far in one go. Keys arriving after a batch started open a new one.
-/// Thread-safe: sibling fields resolve in parallel.
+/// Thread-safe, though queries execute serially: a batch may complete on another thread than the one that opened it.
 /// </summary>
 public abstract class BatchLoader<TKey, TValue>
     where TKey : notnull

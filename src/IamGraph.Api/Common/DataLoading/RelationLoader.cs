@@ -100,7 +100,7 @@ public sealed class RelationLoader<TParent, TNode, TItem>(IDbContextFactory<Cata
             rows = await Query([.. parentIds]).ToListAsync(cancellationToken);
         }
 
-        // Rows arrive in the page order; each parent's keep it.
+        // Rows arrive in the connection's order; each parent's list keeps it.
         var byParent = new Dictionary<int, List<TItem>>(parentIds.Count);
         foreach (var row in rows)
         {
