@@ -44,10 +44,9 @@ public class CatalogDbContext(DbContextOptions<CatalogDbContext> options) : DbCo
 
     private void FilterByAccountScope<T>(ModelBuilder modelBuilder)
         where T : class, IAccountOwned =>
-        // Public rows (null) always; an account's rows when the scope holds it. Parameters, so one cached plan serves every scope:
-        // the accounts as ONE parameter (EF.Parameter), since EF Core 10 otherwise expands a list into a parameter per item and
-        // generates the SQL again on every execution of every query that reads an account-owned row.
-        modelBuilder.Entity<T>().HasQueryFilter(row => row.AccountId == null || AccountScope.All || EF.Parameter(AccountScope.Accounts).Contains(row.AccountId));
+        // Public rows (null) always; an account's rows when the scope holds it. Parameters, so one cached plan serves every scope
+        // (the accounts list is one parameter, as every list is: CatalogDatabase.Configure).
+        modelBuilder.Entity<T>().HasQueryFilter(row => row.AccountId == null || AccountScope.All || AccountScope.Accounts.Contains(row.AccountId));
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -133,7 +132,7 @@ public class CatalogDbContext(DbContextOptions<CatalogDbContext> options) : DbCo
         }
         // A version is reachable on its own (node(id:)): it belongs to its policy's account.
         modelBuilder.Entity<PolicyVersion>().HasQueryFilter(v =>
-            v.Policy.AccountId == null || AccountScope.All || EF.Parameter(AccountScope.Accounts).Contains(v.Policy.AccountId));
+            v.Policy.AccountId == null || AccountScope.All || AccountScope.Accounts.Contains(v.Policy.AccountId));
 
         SnakeCaseNames.Apply(modelBuilder);
 

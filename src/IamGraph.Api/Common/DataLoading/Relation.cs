@@ -115,9 +115,8 @@ public sealed class Relation<TParent, TNode> : Relation<TParent, TNode, TNode>
 
     /// <summary>
     /// The rows of <paramref name="parentIds"/>. One parent (<c>action(name:) { policies }</c>) is compared with a scalar read
-    /// from a <see cref="SingleParent"/>: EF Core caches that statement's SQL (a list parameter, even of one id, is expanded
-    /// and its SQL generated on every execution), and <see cref="RelationLoader{TParent,TNode,TItem}"/> can make it the
-    /// parameter of a compiled query.
+    /// from a <see cref="SingleParent"/>, which <see cref="RelationLoader{TParent,TNode,TItem}"/> can make the parameter of a
+    /// compiled query (a captured list would be frozen into it).
     /// </summary>
     private static IQueryable<Link> OfParents(IQueryable<Link> links, int[] parentIds) =>
         parentIds.Length == 1 ? links.Where(SingleParent.Test<Link>(parentIds[0])) : links.Where(l => parentIds.Contains(l.ParentId));
