@@ -13,10 +13,8 @@ namespace IamGraph.Tests;
 /// </summary>
 public sealed class CatalogModelConventionsTests
 {
-    public static TheoryData<CatalogProvider> Providers => [CatalogProvider.Sqlite, CatalogProvider.Postgres];
-
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(ModelOnlyOptions.Providers), MemberType = typeof(ModelOnlyOptions))]
     public void Removing_the_unneeded_conventions_leaves_the_model_as_the_full_set_builds_it(CatalogProvider provider)
     {
         using var trimmed = new CatalogDbContext(ModelOnlyOptions.For(provider));
@@ -33,7 +31,7 @@ public sealed class CatalogModelConventionsTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(ModelOnlyOptions.Providers), MemberType = typeof(ModelOnlyOptions))]
     public void The_migrations_describe_the_model(CatalogProvider provider)
     {
         using var db = new CatalogDbContext(ModelOnlyOptions.For(provider));

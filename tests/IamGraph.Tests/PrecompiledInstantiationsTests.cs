@@ -10,10 +10,8 @@ namespace IamGraph.Tests;
 /// </summary>
 public sealed class PrecompiledInstantiationsTests
 {
-    public static TheoryData<CatalogProvider> Providers => [CatalogProvider.Sqlite, CatalogProvider.Postgres];
-
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(ModelOnlyOptions.Providers), MemberType = typeof(ModelOnlyOptions))]
     public void Every_enum_the_model_maps_is_listed_with_the_converter_ef_core_uses_for_it(CatalogProvider provider)
     {
         using var db = new CatalogDbContext(ModelOnlyOptions.For(provider));
